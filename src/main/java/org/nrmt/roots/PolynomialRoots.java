@@ -1,6 +1,7 @@
 package org.nrmt.roots;
 
 import org.apache.commons.math3.complex.Complex;
+import org.apfloat.Apcomplex;
 
 /**
  * All complex roots of a polynomial \( p(x) = \sum_{k=0}^{n} c_k x^k \), each with a rigorous
@@ -29,6 +30,18 @@ public final class PolynomialRoots {
    */
   public static RootSet of(Complex[] coefficients) {
     return DoubleAberth.solve(coefficients);
+  }
+
+  /**
+   * Roots at {@code precision} decimal digits (computed with {@value ApAberth#GUARD} guard digits;
+   * radii rounded up to 20 digits). The coefficients are taken as exact.
+   *
+   * @param coefficients c[0] + c[1] x + ... + c[n] x^n; not all zero
+   * @param precision decimal digits, finite and >= 1
+   * @throws IllegalArgumentException naming the bad value
+   */
+  public static ApRootSet of(Apcomplex[] coefficients, long precision) {
+    return ApAberth.solve(coefficients, precision);
   }
 
   /** Roots of a real polynomial in double precision; see {@link #of(Complex[])}. */
