@@ -34,19 +34,24 @@ final class ApBranchTracker {
         }
     }
 
+    /** Working precision is fixed: pad after every operation so cancellation never truncates later sums. */
+    private Apcomplex fix(Apcomplex x) {
+        return x.precision(prec);
+    }
+
     long precision() {
         return prec;
     }
 
     private Apcomplex[] coeffs(Apcomplex zz) {
         Apcomplex[] a = new Apcomplex[n + 1];
-        for (int k = 0; k <= n; k++) a[k] = zz.multiply(c[k][2]).add(c[k][1]).multiply(zz).add(c[k][0]);
+        for (int k = 0; k <= n; k++) a[k] = fix(fix(zz.multiply(c[k][2]).add(c[k][1])).multiply(zz).add(c[k][0]));
         return a;
     }
 
     private void shift(Apcomplex[] x, Apcomplex gg) {
         for (int i = 0; i < n; i++) {
-            for (int j = n - 1; j >= i; j--) x[j] = x[j].add(x[j + 1].multiply(gg));
+            for (int j = n - 1; j >= i; j--) x[j] = fix(x[j].add(x[j + 1].multiply(gg)));
         }
     }
 
@@ -69,12 +74,12 @@ final class ApBranchTracker {
         for (int it = 0; it < 60; it++) {
             Apcomplex p = a[n], d = Apcomplex.ZERO;
             for (int k = n - 1; k >= 0; k--) {
-                d = d.multiply(gg).add(p);
-                p = p.multiply(gg).add(a[k]);
+                d = fix(d.multiply(gg).add(p));
+                p = fix(p.multiply(gg).add(a[k]));
             }
             if (d.real().signum() == 0 && d.imag().signum() == 0) return null;
-            Apcomplex s = p.divide(d);
-            gg = gg.subtract(s);
+            Apcomplex s = fix(p.divide(d));
+            gg = fix(gg.subtract(s));
             if (s.real().signum() == 0 && s.imag().signum() == 0) break;
             if (ApcomplexMath.abs(s).compareTo(tol.multiply(ApcomplexMath.abs(gg).add(new Apfloat("1e-300")))) <= 0) {
                 if (it > 0) break;
@@ -126,6 +131,7 @@ final class ApBranchTracker {
      */
     boolean handoff(Apcomplex zz, Apcomplex g0, double isolation) {
         z = zz.precision(prec);
+        g0 = g0.precision(prec);
         Apcomplex[] a = coeffs(z);
         Apcomplex gg = newton(a, g0);
         if (gg == null) return false;
@@ -157,11 +163,12 @@ final class ApBranchTracker {
     boolean step(Apcomplex dz) {
         Apcomplex[] a = coeffs(z);
         Apcomplex[] e = new Apcomplex[n + 1], f = new Apcomplex[n + 1];
-        Apcomplex dz2 = dz.multiply(dz);
+        dz = fix(dz);
+        Apcomplex dz2 = fix(dz.multiply(dz));
         Apfloat two = new Apfloat(2, prec);
         for (int k = 0; k <= n; k++) {
-            e[k] = z.multiply(c[k][2]).multiply(two).add(c[k][1]).multiply(dz);
-            f[k] = dz2.multiply(c[k][2]);
+            e[k] = fix(fix(z.multiply(c[k][2]).multiply(two).add(c[k][1])).multiply(dz));
+            f[k] = fix(dz2.multiply(c[k][2]));
         }
         double gAbs = abs(g);
         double padAll = pad * (scale(a, gAbs) + scale(e, gAbs) + scale(f, gAbs));
@@ -179,8 +186,8 @@ final class ApBranchTracker {
             rest += (abs(b[k]) + abs(e[k]) + abs(f[k])) * (1 + 1e-13) * pw;
         }
         if (!(l1 * bigR - u0 - rest > 0)) return false;
-        Apcomplex pred = g.subtract(e[0].add(f[0]).divide(b[1]));
-        Apcomplex z1 = z.add(dz);
+        Apcomplex pred = fix(g.subtract(fix(e[0].add(f[0])).divide(b[1])));
+        Apcomplex z1 = fix(z.add(dz));
         Apcomplex[] a1 = coeffs(z1);
         Apcomplex g1 = newton(a1, pred);
         if (g1 == null) return false;
@@ -195,17 +202,17 @@ final class ApBranchTracker {
 
     /** Continues from the current point to the target along a straight segment, adaptively. */
     boolean moveTo(Apcomplex target) {
-        Apcomplex rest = target.subtract(z);
+        target = target.precision(prec);
+        Apcomplex rest = fix(target.subtract(z));
         Apfloat frac = new Apfloat(1, prec);
         Apfloat done = new Apfloat(0, prec);
         Apfloat one = new Apfloat(1, prec);
         Apfloat twoA = new Apfloat(2, prec);
-        Apcomplex origin = z;
         int local = 0;
         while (done.compareTo(one) < 0) {
             if (local++ > MAX_STEPS) return false;
             Apfloat h = frac.compareTo(one.subtract(done)) < 0 ? frac : one.subtract(done);
-            if (step(rest.multiply(h))) {
+            if (step(fix(rest.multiply(h)))) {
                 done = done.add(h);
                 frac = h.multiply(twoA);
                 if (done.compareTo(one) >= 0) z = target.precision(prec);

@@ -18,8 +18,9 @@ public final class Discriminant {
     }
 
     /** Coefficients of Q(z) (increasing order) at {@code precision} digits. */
-    public static Apfloat[] reduced(Quartic q, long precision) {
+    public static synchronized Apfloat[] reduced(Quartic q, long precision) {
         long p = precision;
+        wp = p;
         Apfloat[][] t = q.apTable();
         Apfloat[][] c = new Apfloat[5][];
         for (int k = 0; k < 5; k++) c[k] = new Apfloat[] {t[k][0].precision(p), t[k][1].precision(p), t[k][2].precision(p)};
@@ -101,25 +102,26 @@ public final class Discriminant {
         for (int it = 0; it < 200; it++) {
             Apfloat p = q[q.length - 1], d = new Apfloat(0, precision);
             for (int k = q.length - 2; k >= 0; k--) {
-                d = d.multiply(x).add(p);
-                p = p.multiply(x).add(q[k]);
+                d = d.multiply(x).add(p).precision(precision);
+                p = p.multiply(x).add(q[k]).precision(precision);
             }
             if (d.signum() == 0) return x0;
-            Apfloat s = p.divide(d);
-            x = x.subtract(s);
+            Apfloat s = p.divide(d).precision(precision);
+            x = x.subtract(s).precision(precision);
             if (ApfloatMath.abs(s).compareTo(tol.multiply(ApfloatMath.abs(x).add(tol))) <= 0) return x;
         }
         // no quadratic convergence: a multiple root; keep the double candidate
         return x0;
     }
 
+    private static long wp;
+
     private static Apfloat[] mul(Apfloat[] x, Apfloat[] y) {
         Apfloat[] r = new Apfloat[x.length + y.length - 1];
-        long p = x[0].precision();
-        for (int i = 0; i < r.length; i++) r[i] = new Apfloat(0, p);
+        for (int i = 0; i < r.length; i++) r[i] = new Apfloat(0, wp);
         for (int i = 0; i < x.length; i++) {
             if (x[i].signum() == 0) continue;
-            for (int j = 0; j < y.length; j++) r[i + j] = r[i + j].add(x[i].multiply(y[j]));
+            for (int j = 0; j < y.length; j++) r[i + j] = r[i + j].add(x[i].multiply(y[j])).precision(wp);
         }
         return r;
     }
@@ -128,19 +130,19 @@ public final class Discriminant {
         Apfloat[] r = new Apfloat[Math.max(x.length, y.length)];
         for (int i = 0; i < r.length; i++) {
             Apfloat a = i < x.length ? x[i] : null, b = i < y.length ? y[i] : null;
-            r[i] = a == null ? b : b == null ? a : a.add(b);
+            r[i] = (a == null ? b : b == null ? a : a.add(b)).precision(wp);
         }
         return r;
     }
 
     private static Apfloat[] sub(Apfloat[] x, Apfloat[] y) {
-        return add(x, scale(y, -1, y[0].precision()));
+        return add(x, scale(y, -1, wp));
     }
 
     private static Apfloat[] scale(Apfloat[] x, long s, long p) {
         Apfloat f = new Apfloat(s, p);
         Apfloat[] r = new Apfloat[x.length];
-        for (int i = 0; i < x.length; i++) r[i] = x[i].multiply(f);
+        for (int i = 0; i < x.length; i++) r[i] = x[i].multiply(f).precision(p);
         return r;
     }
 }

@@ -33,8 +33,12 @@ public final class Quartic {
 
     /** The quartic in double precision. */
     public static Quartic of(ModelParams p) {
-        return of(new Apfloat(p.eta(), 40), new Apfloat(p.zeta(), 40), new Apfloat(p.phi(), 40),
-                new Apfloat(p.psi(), 40), 40);
+        // exact binary values of the doubles, so double and apfloat describe the same polynomial
+        return of(exact(p.eta()), exact(p.zeta()), exact(p.phi()), exact(p.psi()), 60);
+    }
+
+    private static Apfloat exact(double x) {
+        return new Apfloat(new java.math.BigDecimal(x));
     }
 
     /**

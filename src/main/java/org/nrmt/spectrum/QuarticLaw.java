@@ -130,7 +130,7 @@ public final class QuarticLaw implements SpectralLaw {
     /** Continues in apfloat from the last certified double node (40, then 80 digits). */
     private StieltjesPoint apfloatFallback(BranchTracker t, Complex z) {
         for (long prec : new long[] {40, 80}) {
-            ApStieltjesPoint ap = continueAp(t, new Apcomplex(new Apfloat(z.getReal()), new Apfloat(z.getImaginary())), prec);
+            ApStieltjesPoint ap = continueAp(t, exact(z), prec);
             if (ap != null && ap.certified()) {
                 double gr = ap.g().real().doubleValue(), gi = ap.g().imag().doubleValue();
                 if (z.getImaginary() == 0 && Math.abs(gi) + ap.radius() < 0.5 * ap.separation()) gi = 0;
@@ -162,7 +162,7 @@ public final class QuarticLaw implements SpectralLaw {
     public ApStieltjesPoint stieltjesAp(Apcomplex z) {
         long prec = Math.max(digits, 20) + 10;
         boolean lower = z.imag().signum() < 0;
-        Apcomplex zu = lower ? z.conj() : z;
+        Apcomplex zu = (lower ? z.conj() : z).precision(prec);
         double x = zu.real().doubleValue(), y = zu.imag().doubleValue();
         BranchTracker t = tracker();
         t.descend(x, y); // leaves the last certified node either way
@@ -421,6 +421,16 @@ public final class QuarticLaw implements SpectralLaw {
         if (kMax < 1) throw new IllegalArgumentException("k must be >= 1, got " + kMax);
         Apfloat[] m = Moments.of(quartic, kMax, Math.max(digits, 20));
         return Arrays.copyOfRange(m, 1, kMax + 1);
+    }
+
+    /** The exact value of a double as an apfloat (every double is a finite decimal). */
+    public static Apfloat exact(double x) {
+        return new Apfloat(new java.math.BigDecimal(x));
+    }
+
+    /** The exact value of a double complex as an apcomplex. */
+    public static Apcomplex exact(Complex z) {
+        return new Apcomplex(exact(z.getReal()), exact(z.getImaginary()));
     }
 
     private static void requireFinite(Complex z) {
