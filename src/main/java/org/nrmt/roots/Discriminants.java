@@ -62,8 +62,10 @@ public final class Discriminants {
   }
 
   /**
-   * Discriminant in G as a polynomial in z, computed exactly from the given (exact) apfloat
-   * values and rounded once to {@code precision} digits.
+   * Discriminant in G as a polynomial in z, computed exactly from the given apfloat values and
+   * rounded once to {@code precision} digits. The exact value of an Apfloat is all its stored
+   * digits ({@code x.precision(Apfloat.INFINITE)}), which can be more than {@code x.precision()}
+   * shows.
    *
    * @param c c[k][j]: coefficient of G^k z^j, radix 10
    * @param precision output digits, >= 1
@@ -305,7 +307,9 @@ public final class Discriminants {
     if (x.signum() == 0) {
       return BigDecimal.ZERO;
     }
-    return new BigDecimal(x.toString(false));
+    // all stored digits: apfloat may keep more digits than x.precision() reports (0.25 − 1 at
+    // precision 1 prints "-7e-1" but holds −0.75), and arithmetic on lifted values uses them all
+    return new BigDecimal(x.precision(Apfloat.INFINITE).toString(false));
   }
 
   static Apfloat round(Apfloat x, long precision) {

@@ -193,6 +193,57 @@ class DiscriminantsTest {
     assertEquals(0, r.get(2).compareTo(Apfloat.ONE), r.toString());
   }
 
+  /** The PW quartic Σ c_k(z) G^k of model.md §3 as c[k][j] (coefficient of G^k z^j). */
+  static Apfloat[][] pwQuartic(Apfloat eta, Apfloat zeta, Apfloat phi, Apfloat psi) {
+    Apfloat gamma = phi.divide(psi);
+    Apfloat one = Apfloat.ONE;
+    Apfloat two = new Apfloat(2);
+    Apfloat em = eta.subtract(zeta);
+    Apfloat gm = gamma.subtract(one);
+    return new Apfloat[][] {
+      {psi.negate()},
+      {gm.multiply(psi.multiply(eta).subtract(zeta)), psi},
+      {zeta.multiply(em).multiply(gm).multiply(gm),
+        eta.multiply(phi).add(zeta.multiply(one.subtract(two.multiply(gamma)))).negate()},
+      {Apfloat.ZERO, gamma.multiply(zeta).multiply(two).multiply(gm).multiply(em).negate(), gamma.multiply(zeta).negate()},
+      {Apfloat.ZERO, Apfloat.ZERO, gamma.multiply(gamma).multiply(zeta).multiply(em)}
+    };
+  }
+
+  /** At every real root z* of the discriminant, two roots G of the quartic coincide (to ~25 digits). */
+  @Test
+  void pwQuarticHasACoalescingPairAtEachRealDiscriminantRoot() {
+    // exact rational parameters: η = 1, ζ = 1/2, φ = 1/2, ψ = 2 (γ = 1/4)
+    Apfloat[][] c = pwQuartic(new Apfloat(1, 60), new Apfloat("0.5", 60), new Apfloat("0.5", 60), new Apfloat(2, 60));
+    Apfloat[] disc = Discriminants.inZ(c, 80);
+    assertTrue(disc.length - 1 <= Discriminants.degreeBound(4, 2), "degree " + (disc.length - 1));
+    List<Apfloat> zs = Discriminants.realRoots(disc, 50);
+    assertTrue(zs.size() >= 2, zs.toString());
+    for (Apfloat zStar : zs) {
+      Apfloat z = zStar.precision(60);
+      Apcomplex[] g = new Apcomplex[5];
+      for (int k = 0; k <= 4; k++) {
+        Apfloat s = Apfloat.ZERO;
+        for (int j = c[k].length - 1; j >= 0; j--) {
+          s = s.multiply(z).add(c[k][j].precision(60));
+        }
+        g[k] = s;
+      }
+      if (g[4].real().signum() == 0) {
+        continue; // z* = 0 is a root of the leading coefficient, where a root G goes to infinity
+      }
+      ApRootSet roots = PolynomialRoots.of(g, 60);
+      Apfloat minGap = null;
+      for (int i = 0; i < roots.degree(); i++) {
+        for (int j = i + 1; j < roots.degree(); j++) {
+          Apfloat d = ApcomplexMath.abs(roots.get(i).value().subtract(roots.get(j).value()));
+          minGap = minGap == null || d.compareTo(minGap) < 0 ? d : minGap;
+        }
+      }
+      assertTrue(minGap.compareTo(ApfloatMath.scale(Apfloat.ONE, -20)) < 0, "z* = " + zStar + " gap " + minGap);
+    }
+  }
+
   @Test
   void badInputNamesTheValue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
