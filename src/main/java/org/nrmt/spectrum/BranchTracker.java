@@ -22,6 +22,8 @@ final class BranchTracker {
     private final double[][] c;
     private final int n;
     private final double bound;
+    /** True when tracking H = zG (coefficients {@link Quartic#scaledTable()}), false for G. */
+    final boolean scaled;
 
     // scratch
     private final double[] ar = new double[5], ai = new double[5];
@@ -38,9 +40,18 @@ final class BranchTracker {
     private double lastU0, lastL1;
 
     BranchTracker(Quartic q, double bound) {
-        this.c = q.doubleTable();
+        this(q, bound, false);
+    }
+
+    /**
+     * @param scaled track H = zG instead of G: same certificate, but the pole of G at an atom
+     *               becomes a regular point, so steps towards z = 0 grow geometrically.
+     */
+    BranchTracker(Quartic q, double bound, boolean scaled) {
+        this.c = scaled ? q.scaledTable() : q.doubleTable();
         this.n = q.degree();
         this.bound = bound;
+        this.scaled = scaled;
     }
 
     private void coeffs(double zr, double zi) {
@@ -182,10 +193,11 @@ final class BranchTracker {
         zr = z_r;
         zi = z_i;
         double za = Math.hypot(z_r, z_i);
-        double ir = z_r / (za * za), ii = -z_i / (za * za);
+        // asymptotic value: G ≈ 1/z, or H = zG ≈ 1; the physical root lies within the a-priori radius
+        double ir = scaled ? 1 : z_r / (za * za), ii = scaled ? 0 : -z_i / (za * za);
         coeffs(z_r, z_i);
         if (!newton(ir, ii)) return false;
-        double apriori = bound / (za * (za - bound)) + Math.hypot(gr - ir, gi - ii);
+        double apriori = (scaled ? bound / (za - bound) : bound / (za * (za - bound))) + Math.hypot(gr - ir, gi - ii);
         double r = inclusion();
         if (Double.isNaN(r)) return false;
         double rho = Math.max(r, apriori * (1 + 1e-12));
