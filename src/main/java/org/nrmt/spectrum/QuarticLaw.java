@@ -86,8 +86,9 @@ public final class QuarticLaw implements SpectralLaw {
         return bound;
     }
 
+    /** The engine: tracks H = zG (no pole at an atom; G = H/z). */
     BranchTracker tracker() {
-        return new BranchTracker(quartic, bound);
+        return new BranchTracker(quartic, bound, true);
     }
 
     // ---------------------------------------------------------------- G at points
@@ -113,16 +114,17 @@ public final class QuarticLaw implements SpectralLaw {
 
     private StieltjesPoint finish(BranchTracker t, double x, double y, boolean ok) {
         Complex z = new Complex(x, y);
-        if (ok) {
-            double sep = t.separation();
-            double gi = t.gi;
-            if (y == 0 && Math.abs(gi) + t.radius < sep * 0.5) {
+        if (ok && (x != 0 || y != 0)) {
+            double sc = t.gScale();
+            double sepH = t.separation();
+            double gi = t.gIm();
+            if (y == 0 && Math.abs(t.gi) + t.radius < sepH * 0.5) {
                 // A real polynomial: the root's conjugate lies in the same one-root disk, so the root is real.
                 gi = 0;
             } else if (y == 0 && gi > 0) {
                 ok = false;
             }
-            if (ok) return new StieltjesPoint(z, new Complex(t.gr, gi), true, sep / t.radius, 16, sep);
+            if (ok) return new StieltjesPoint(z, new Complex(t.gRe(), gi), true, sepH / t.radius, 16, sepH * sc);
         }
         return apfloatFallback(t, z);
     }
@@ -142,14 +144,15 @@ public final class QuarticLaw implements SpectralLaw {
     }
 
     private ApStieltjesPoint continueAp(BranchTracker t, Apcomplex target, long prec) {
+        if (target.real().signum() == 0 && target.imag().signum() == 0) return null; // the pole at an atom
         ApBranchTracker a = new ApBranchTracker(quartic, prec);
         boolean ok;
-        if (t.zi == 0 && t.zr == 0 && t.gr == 0 && t.gi == 0 || t.radius == 0) {
+        if (t.radius == 0 || (t.zr == 0 && t.zi == 0)) {
             ok = a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
         } else {
-            double sep = t.currentSeparation();
-            ok = !Double.isNaN(sep) && a.handoff(new Apcomplex(new Apfloat(t.zr, prec), new Apfloat(t.zi, prec)),
-                    new Apcomplex(new Apfloat(t.gr, prec), new Apfloat(t.gi, prec)), 0.5 * sep);
+            double sep = t.currentSeparation() * t.gScale();
+            ok = !Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr), exact(t.zi)),
+                    new Apcomplex(exact(t.gRe()), exact(t.gIm())), 0.5 * sep);
         }
         if (!ok || !a.moveTo(target)) return null;
         return new ApStieltjesPoint(a.z, a.g, true, a.radius, (int) prec, a.separation());
