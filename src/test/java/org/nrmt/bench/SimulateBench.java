@@ -15,7 +15,7 @@ import org.nrmt.simulation.TrialSeeds;
  * Benchmark (not a test): the simulation pipeline of {@code nrmt simulate} for tanh at
  * n0 = n1 = m = N (W, X, tanh(WX) − mean, dsyrk, dsyevd), and dsyevd alone on a random symmetric
  * n×n matrix. Prints "pipeline_seconds" and "eig_seconds" (best of R repetitions after one warm-up)
- * for bench/simulate.sh. Usage: SimulateBench N_PIPELINE N_EIG REPS [native|java].
+ * for bench/simulate.sh. Usage: SimulateBench N_PIPELINE N_EIG REPS [native|java [THREADS]].
  */
 public final class SimulateBench {
     private SimulateBench() {
@@ -29,7 +29,8 @@ public final class SimulateBench {
         EigenSolver solver = EigenSolvers.forBackend(backend, System.err::println);
         SimulationSpec spec = SimulationSpec.of(n, n, n);
         CenteredActivation tanh = CenteredActivation.of(Math::tanh, "tanh");
-        Simulator sim = new Simulator(solver, 1);
+        int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        Simulator sim = new Simulator(solver, threads);
         double best = Double.POSITIVE_INFINITY;
         for (int r = 0; r <= reps; r++) {
             long t0 = System.nanoTime();
