@@ -27,8 +27,8 @@ trap 'rm -rf "$tmp"' EXIT
 measure() {
   local best_wall=1e9 best_cpu=1e9 out
   for _ in $(seq "$ROUNDS"); do
-    out=$( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n1 )
-    read -r wall user sys <<<"$out"
+    /usr/bin/time -o "$tmp/time" -f "%e %U %S" "$@" >/dev/null 2>"$tmp/stderr" || { cat "$tmp/stderr" >&2; exit 1; }
+    read -r wall user sys < <(tail -n1 "$tmp/time")
     cpu=$(python3 -c "print($user + $sys)")
     best_wall=$(python3 -c "print(min($best_wall, $wall))")
     best_cpu=$(python3 -c "print(min($best_cpu, $cpu))")
