@@ -1,0 +1,34 @@
+package org.nrmt.simulation;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Computes spectra of symmetric matrices and, for one trial, of \(M = \frac1m YY^\top\),
+ * \(Y = f(\alpha\,G_W G_X + B) - \text{mean}\), \(\alpha = \sigma_w\sigma_x/\sqrt{n_0}\), with the
+ * Gaussians drawn by {@link TrialSampler} in its fixed order. Implementations: {@link NativeEigenSolver}
+ * (OpenBLAS dgemm, dsyrk, LAPACK dsyevd; off-heap) and {@link JavaEigenSolver} (ojAlgo; heap).
+ * Both draw the same numbers from the same generator, so they agree to rounding.
+ */
+public interface EigenSolver {
+
+    /** The name reported to the user: "native" or "java". */
+    String name();
+
+    /**
+     * All eigenvalues, ascending, of the symmetric n×n matrix whose lower triangle is stored
+     * column-major in {@code a} (a is not modified).
+     */
+    double[] symmetricEigenvalues(double[] a, int n);
+
+    /** All n1 eigenvalues, ascending, of one sampled M. */
+    double[] sampleEigenvalues(SimulationSpec spec, CenteredActivation activation, UniformRandomProvider rng);
+
+    /** Bytes one trial of {@code spec} holds at its peak, in the memory this solver uses. */
+    long bytesPerTrial(SimulationSpec spec);
+
+    /** Bytes this solver may still use (native budget or free heap). */
+    long availableBytes();
+
+    /** "native memory" or "Java heap": where {@link #bytesPerTrial} is spent. */
+    String memoryKind();
+}
