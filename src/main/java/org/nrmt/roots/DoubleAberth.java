@@ -17,6 +17,15 @@ final class DoubleAberth {
   private DoubleAberth() {}
 
   static RootSet solve(Complex[] coefficients) {
+    return solve(coefficients, null);
+  }
+
+  /**
+   * As {@link #solve(Complex[])}, starting Aberth from {@code start} (approximations of the roots
+   * in the original variable) when it has exactly one finite, distinct entry per root of the
+   * degree-dropped polynomial and there are no exact zero roots; from Bini's start otherwise.
+   */
+  static RootSet solve(Complex[] coefficients, Complex[] start) {
     if (coefficients == null) {
       throw new IllegalArgumentException("coefficients must not be null, got null");
     }
@@ -59,7 +68,12 @@ final class DoubleAberth {
     double[] zi = new double[n];
     double[] rad = new double[n];
     if (d > 0) {
-      core(ar, ai, d, zr, zi, rad);
+      if (!warmStart(start, n, d, s, zr, zi)) {
+        initial(ar, ai, d, zr, zi);
+      }
+      aberth(ar, ai, d, zr, zi);
+      polish(ar, ai, d, zr, zi);
+      radii(ar, ai, d, zr, zi, rad);
     }
     // Map back x = 2^s y (exact unless the result leaves the normal range) and append the m exact zero roots.
     for (int i = 0; i < d; i++) {
@@ -170,12 +184,27 @@ final class DoubleAberth {
     return e + Math.log(b) / Math.log(2);
   }
 
-  /** Roots of a_0 + ... + a_d y^d with a_0, a_d nonzero, d >= 1, and their rigorous radii. */
-  static void core(double[] ar, double[] ai, int d, double[] zr, double[] zi, double[] rad) {
-    initial(ar, ai, d, zr, zi);
-    aberth(ar, ai, d, zr, zi);
-    polish(ar, ai, d, zr, zi);
-    radii(ar, ai, d, zr, zi, rad);
+  /** Copies a usable start, scaled to y = x / 2^s, into zr/zi; false if it is not usable. */
+  private static boolean warmStart(Complex[] start, int n, int d, int s, double[] zr, double[] zi) {
+    if (start == null || start.length != d || n != d) {
+      return false;
+    }
+    for (int i = 0; i < d; i++) {
+      if (start[i] == null) {
+        return false;
+      }
+      zr[i] = Math.scalb(start[i].getReal(), -s);
+      zi[i] = Math.scalb(start[i].getImaginary(), -s);
+      if (!Double.isFinite(zr[i]) || !Double.isFinite(zi[i])) {
+        return false;
+      }
+      for (int j = 0; j < i; j++) {
+        if (zr[i] == zr[j] && zi[i] == zi[j]) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**
