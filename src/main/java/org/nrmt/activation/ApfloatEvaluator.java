@@ -70,11 +70,11 @@ final class ApfloatEvaluator {
             case ABS -> ApfloatMath.abs(u);
             case SIGN -> new Apfloat(u.signum());
             case STEP -> u.signum() > 0 ? ONE : ZERO;
-            case TANH -> ApfloatMath.tanh(u);
-            case SINH -> ApfloatMath.sinh(u);
-            case COSH -> ApfloatMath.cosh(u);
-            case ERF -> ApfloatMath.erf(u);
-            case ERFC -> ApfloatMath.erfc(u);
+            case TANH -> ApfloatSpecial.tanh(u, wp);
+            case SINH -> ApfloatSpecial.sinh(u, wp);
+            case COSH -> ApfloatSpecial.cosh(u, wp);
+            case ERF -> ApfloatSpecial.erf(u, wp);
+            case ERFC -> ApfloatSpecial.erfc(u, wp);
             case SIGMOID -> sigmoid(u);
             case SOFTPLUS -> softplus(u);
             case RELU -> u.signum() > 0 ? u : ZERO;
@@ -178,6 +178,6 @@ final class ApfloatEvaluator {
             return ZERO;
         }
         Apfloat arg = u.negate().divide(ApfloatMath.sqrt(TWO.precision(wp)));
-        return u.multiply(ApfloatMath.erfc(arg)).divide(TWO);
+        return u.multiply(ApfloatSpecial.erfc(arg, wp)).divide(TWO);
     }
 }
