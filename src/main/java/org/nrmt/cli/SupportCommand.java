@@ -1,0 +1,57 @@
+package org.nrmt.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apfloat.Apfloat;
+import org.nrmt.spectrum.Atom;
+import org.nrmt.spectrum.ModelParams;
+import org.nrmt.spectrum.QuarticLaw;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code nrmt support}: support intervals (physical real roots of the discriminant) and atoms. */
+@Command(name = "support", mixinStandardHelpOptions = true,
+        description = "Support of the continuous part (edges at --digits digits) and the atoms.")
+final class SupportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ModelOptions model;
+
+    @Override
+    public Integer call() {
+        common.validate();
+        ModelParams p = model.params();
+        QuarticLaw law = QuarticLaw.of(p);
+        int d = Math.max(common.digits, 16);
+        List<Apfloat> edges = law.supportEdges(d);
+        List<Object> intervals = new ArrayList<>();
+        for (int i = 0; i + 1 < edges.size(); i += 2) {
+            intervals.add(List.of(num(edges.get(i), d), num(edges.get(i + 1), d)));
+        }
+        List<Object> atoms = new ArrayList<>();
+        for (Atom a : law.atoms()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("location", a.location());
+            m.put("mass", a.mass());
+            atoms.add(m);
+        }
+        Output out = SpectrumOutput.inputs(p, common.digits).field("intervals", intervals).field("atoms", atoms);
+        out.emit(common, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private static Output.Num num(Apfloat v, int digits) {
+        return digits <= 16 ? Output.number(v.doubleValue()) : Output.number(Numbers.plain(v, digits));
+    }
+}

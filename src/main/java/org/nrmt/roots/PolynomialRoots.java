@@ -1,0 +1,58 @@
+package org.nrmt.roots;
+
+import org.apache.commons.math3.complex.Complex;
+import org.apfloat.Apcomplex;
+
+/**
+ * All complex roots of a polynomial \( p(x) = \sum_{k=0}^{n} c_k x^k \), each with a rigorous
+ * inclusion disk.
+ *
+ * <p>Algorithm: Aberth–Ehrlich simultaneous iteration from Bini's Newton-polygon starting points,
+ * Newton polishing, then the Braess–Hadeler inclusion theorem: the disks \(D(z_i, n|W_i|)\),
+ * \(W_i = p(z_i)/(c_n\prod_{j\ne i}(z_i - z_j))\), contain all roots, and a connected component of
+ * k disks holds exactly k roots. Rounding errors are bounded and the radii rounded up, so an
+ * {@linkplain Root#isolated() isolated} disk is a proof that it holds exactly one (simple) root.
+ * Clusters of close or multiple roots are reported as not isolated, never falsely certified.
+ *
+ * <p>Leading coefficients that are exactly zero lower the degree (so the degree is an upper bound
+ * for perturbed inputs); trailing exact zeros give exact roots at 0 with radius 0. See
+ * {@code theory/roots.md}.
+ */
+public final class PolynomialRoots {
+
+  private PolynomialRoots() {}
+
+  /**
+   * Roots in double precision.
+   *
+   * @param coefficients c[0] + c[1] x + ... + c[n] x^n; finite, not all zero
+   * @throws IllegalArgumentException naming the bad value for null, empty, non-finite or all-zero input
+   */
+  public static RootSet of(Complex[] coefficients) {
+    return DoubleAberth.solve(coefficients);
+  }
+
+  /**
+   * Roots at {@code precision} decimal digits (computed with {@value ApAberth#GUARD} guard digits;
+   * radii rounded up to 20 digits). The coefficients are taken as exact.
+   *
+   * @param coefficients c[0] + c[1] x + ... + c[n] x^n; not all zero
+   * @param precision decimal digits, finite and >= 1
+   * @throws IllegalArgumentException naming the bad value
+   */
+  public static ApRootSet of(Apcomplex[] coefficients, long precision) {
+    return ApAberth.solve(coefficients, precision);
+  }
+
+  /** Roots of a real polynomial in double precision; see {@link #of(Complex[])}. */
+  public static RootSet ofReal(double... coefficients) {
+    if (coefficients == null) {
+      throw new IllegalArgumentException("coefficients must not be null, got null");
+    }
+    Complex[] c = new Complex[coefficients.length];
+    for (int k = 0; k < c.length; k++) {
+      c[k] = new Complex(coefficients[k], 0);
+    }
+    return DoubleAberth.solve(c);
+  }
+}
