@@ -451,32 +451,40 @@ public final class GaussianConstantsEngine {
             int b = Fixed.bitsFor(precision) + 2 * (32 - Integer.numberOfLeadingZeros(count)) + 16;
             GridEvaluator ev = new GridEvaluator(f.expr(), precision, b);
             BigInteger[] fv = ev.values(s.multiply(first).add(shift), s.multiply(step), count);
-            BigInteger z0 = Fixed.ofApfloat(first, b);
-            BigInteger h = Fixed.ofApfloat(step, b);
+            // w is held with extra bits when f is large, so w·f² keeps b bits (e.g. exp(0.09 z²))
+            int fBits = 0;
+            for (BigInteger v : fv) {
+                fBits = Math.max(fBits, v.bitLength() - b);
+            }
+            int bw = b + 2 * fBits + 8;
+            BigInteger z0w = Fixed.ofApfloat(first, bw);
+            BigInteger hw = Fixed.ofApfloat(step, bw);
+            BigInteger z0 = z0w.shiftRight(bw - b);
+            BigInteger h = hw.shiftRight(bw - b);
             double k0 = -first.doubleValue() / step.doubleValue();
             int anchor = (int) Math.max(0, Math.min(count - 1, Math.round(k0)));
-            BigInteger za = z0.add(h.multiply(BigInteger.valueOf(anchor)));
+            BigInteger za = z0w.add(hw.multiply(BigInteger.valueOf(anchor)));
             BigInteger[] w = new BigInteger[count];
-            w[anchor] = Fixed.exp(Fixed.mul(za, za, b).shiftRight(1).negate(), b);
-            BigInteger h2half = Fixed.mul(h, h, b).shiftRight(1);
-            BigInteger rr = Fixed.exp(h2half.shiftLeft(1).negate(), b); // e^{-h²}
-            BigInteger zh = Fixed.mul(za, h, b);
-            BigInteger q = Fixed.exp(zh.negate().subtract(h2half), b); // e^{-z h - h²/2}
+            w[anchor] = Fixed.exp(Fixed.mul(za, za, bw).shiftRight(1).negate(), bw);
+            BigInteger h2half = Fixed.mul(hw, hw, bw).shiftRight(1);
+            BigInteger rr = Fixed.exp(h2half.shiftLeft(1).negate(), bw); // e^{-h²}
+            BigInteger zh = Fixed.mul(za, hw, bw);
+            BigInteger q = Fixed.exp(zh.negate().subtract(h2half), bw); // e^{-z h - h²/2}
             for (int k = anchor + 1; k < count; k++) {
-                w[k] = Fixed.mul(w[k - 1], q, b);
-                q = Fixed.mul(q, rr, b);
+                w[k] = Fixed.mul(w[k - 1], q, bw);
+                q = Fixed.mul(q, rr, bw);
             }
-            BigInteger p = Fixed.exp(zh.subtract(h2half), b); // e^{z h - h²/2}
+            BigInteger p = Fixed.exp(zh.subtract(h2half), bw); // e^{z h - h²/2}
             for (int k = anchor - 1; k >= 0; k--) {
-                w[k] = Fixed.mul(w[k + 1], p, b);
-                p = Fixed.mul(p, rr, b);
+                w[k] = Fixed.mul(w[k + 1], p, bw);
+                p = Fixed.mul(p, rr, bw);
             }
             BigInteger[] acc = new BigInteger[dim];
             java.util.Arrays.fill(acc, BigInteger.ZERO);
             BigInteger one = Fixed.one(b);
             BigInteger z = z0;
             for (int k = 0; k < count; k++) {
-                BigInteger wf = Fixed.mul(w[k], fv[k], b);
+                BigInteger wf = Fixed.mul(w[k], fv[k], bw);
                 acc[0] = acc[0].add(wf);
                 acc[1] = acc[1].add(Fixed.mul(wf, fv[k], b));
                 acc[2] = acc[2].add(Fixed.mul(wf, z, b));
@@ -526,8 +534,11 @@ public final class GaussianConstantsEngine {
         @Override
         public Apfloat[] at(Apfloat z) {
             Apfloat v = f.value(s.multiply(z).add(shift), precision);
-            BigInteger zf = Fixed.ofApfloat(z, b);
-            Apfloat w = Fixed.toApfloat(Fixed.exp(Fixed.mul(zf, zf, b).shiftRight(1).negate(), b), b, precision);
+            // relative precision for the weight: e^{-z²/2} carried with z²/2·log2(e) extra bits
+            double zd = z.doubleValue();
+            int bw = b + (int) Math.ceil(zd * zd * 0.7213475204444817) + 8;
+            BigInteger zf = Fixed.ofApfloat(z, bw);
+            Apfloat w = Fixed.toApfloat(Fixed.exp(Fixed.mul(zf, zf, bw).shiftRight(1).negate(), bw), bw, precision);
             Apfloat wf = w.multiply(v);
             Apfloat[] out = new Apfloat[dim];
             out[0] = wf;
