@@ -23,13 +23,13 @@ import org.nrmt.quadrature.VectorIntegrand;
 
 /**
  * Gaussian expectations of an activation, Z ~ N(0, 1) (theory/gaussian-constants.md):
- * \[ E\,g(sZ+b) = \frac{1}{\sqrt{2\pi}}\int_{-L}^{L} g(sz+b)\,e^{-z^2/2}\,dz + O(10^{-(D+5)}) \]
+ * \[ E\,g(sZ+b) = \frac{1}{\sqrt{2\pi}}\int_{-L}^{L} g(sz+b)\,e^{-z^2/2}\,dz + O(10^{-(D+3)}) \]
  * for g = f, f², z f and f·He_k, all from one pass of f-values at the nodes.
  *
  * <p>Regimes, in one place [F3]:
  * <ul>
- * <li>L is the smallest of L_0·1.2^j, L_0 = (2(D+5) ln 10)^{1/2}, where |f|²φ·(1+|z|)^{2K+2} is
- *   below 10^{−(D+5)} at ±L and still decaying at ±2L; if there is none, or f overflows or is
+ * <li>L is the smallest of L_0·1.05^j, L_0 = (2(D+3) ln 10)^{1/2}, where |f|²φ·(1+|z|)^{2K+2} is
+ *   below 10^{−(D+3)} at ±L and still decaying at ±2L; if there is none, or f overflows or is
  *   NaN there, the activation is refused ({@link NonIntegrableActivationException}).</li>
  * <li>No non-smooth point of f(s·+b) in [−L, L]: the trapezoidal rule on a uniform grid, with f
  *   and the Gaussian weight evaluated by multiplicative recurrences ({@link GridEvaluator}).</li>
@@ -42,7 +42,7 @@ import org.nrmt.quadrature.VectorIntegrand;
 public final class GaussianConstantsEngine {
     private static final double LN10 = Math.log(10);
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-    static final int TAIL_GUARD = 5;
+    static final int TAIL_GUARD = 3;
     static final int GUARD_DIGITS = 10;
 
     private GaussianConstantsEngine() {}
@@ -298,7 +298,7 @@ public final class GaussianConstantsEngine {
         double target = -(digits + TAIL_GUARD) * LN10;
         double l0 = Math.sqrt(2 * (digits + TAIL_GUARD) * LN10);
         String worst = "";
-        for (double l = l0; l <= 4 * l0; l *= 1.2) {
+        for (double l = l0; l <= 4 * l0; l *= 1.05) {
             boolean ok = true;
             for (int side = -1; side <= 1 && ok; side += 2) {
                 double g1 = logTail(f, text, s, shift, side * l, order);
@@ -447,8 +447,9 @@ public final class GaussianConstantsEngine {
 
         @Override
         public Apfloat[] sums(Apfloat first, Apfloat step, int count, long prec) {
-            // guard bits for the |k − k*|·2^−b growth of the recurrences
-            int b = Fixed.bitsFor(precision) + 2 * (32 - Integer.numberOfLeadingZeros(count)) + 16;
+            // guard bits for the |k − k*|·2^−b growth of the recurrences (k < 2^24); one b for all
+            // levels so the conversion caches hit
+            int b = Fixed.bitsFor(precision) + 64;
             GridEvaluator ev = new GridEvaluator(f.expr(), precision, b);
             BigInteger[] fv = ev.values(s.multiply(first).add(shift), s.multiply(step), count);
             // w is held with extra bits when f is large, so w·f² keeps b bits (e.g. exp(0.09 z²))
@@ -456,7 +457,7 @@ public final class GaussianConstantsEngine {
             for (BigInteger v : fv) {
                 fBits = Math.max(fBits, v.bitLength() - b);
             }
-            int bw = b + 2 * fBits + 8;
+            int bw = b + 2 * ((fBits + 7) / 8) * 8 + 8;
             BigInteger z0w = Fixed.ofApfloat(first, bw);
             BigInteger hw = Fixed.ofApfloat(step, bw);
             BigInteger z0 = z0w.shiftRight(bw - b);
