@@ -92,9 +92,13 @@ public final class QuarticLaw implements SpectralLaw {
         return bound;
     }
 
-    /** The engine: tracks H = zG (no pole at an atom; G = H/z). */
+    /**
+     * The engine: with an atom it tracks H = zG (G has a pole at 0, H does not); without one it
+     * tracks G (H = zG then has a double root at z = 0, G is regular or has an integrable
+     * hard-edge singularity there).
+     */
     BranchTracker tracker() {
-        return new BranchTracker(quartic, bound, true);
+        return new BranchTracker(quartic, bound, atomMass() > 0);
     }
 
     // ---------------------------------------------------------------- G at points
