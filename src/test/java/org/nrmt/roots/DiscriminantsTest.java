@@ -244,6 +244,32 @@ class DiscriminantsTest {
     }
   }
 
+  /**
+   * Exact oracle from sympy (discriminant(…, G), rational arithmetic): for η = 1, ζ = φ = 1/2, ψ = 2
+   * the PW discriminant is z⁴(32768z⁵ − 118272z⁴ + 104064z³ − 82936z² + 6696z + 1377)/2^19.
+   */
+  @Test
+  void pwDiscriminantEqualsSympyExactly() {
+    Apfloat[][] c = pwQuartic(new Apfloat(1, 60), new Apfloat("0.5", 60), new Apfloat("0.5", 60), new Apfloat(2, 60));
+    BigDecimal[][] e = new BigDecimal[c.length][];
+    for (int k = 0; k < c.length; k++) {
+      e[k] = new BigDecimal[c[k].length];
+      for (int j = 0; j < c[k].length; j++) {
+        e[k][j] = Discriminants.toBigDecimal(c[k][j], "c");
+      }
+    }
+    BigDecimal[] disc = Discriminants.exactInZ(e);
+    long[] num = {0, 0, 0, 0, 1377, 6696, -82936, 104064, -118272, 32768};
+    assertEquals(num.length, disc.length);
+    BigDecimal scale = new BigDecimal(524288);
+    for (int j = 0; j < num.length; j++) {
+      assertEquals(0, disc[j].multiply(scale).compareTo(new BigDecimal(num[j])), "z^" + j + ": " + disc[j]);
+    }
+    // the four-fold root at 0 is reported once, exactly
+    List<Apfloat> real = Discriminants.realRoots(Discriminants.inZ(c, 60), 40);
+    assertEquals(1, real.stream().filter(x -> x.signum() == 0).count(), real.toString());
+  }
+
   @Test
   void badInputNamesTheValue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
