@@ -3,6 +3,7 @@ package org.nrmt.memorization;
 import java.util.Arrays;
 import org.apache.commons.math3.complex.Complex;
 import org.nrmt.spectrum.ModelParams;
+import org.nrmt.spectrum.NegativeAxisPoint;
 
 /**
  * G(−λ) and G′(−λ) of the Pennington–Worah law by continuation along the negative real axis from
@@ -14,7 +15,8 @@ import org.nrmt.spectrum.ModelParams;
  * root nearest the prediction only if it is at most a tenth of the distance to every other root
  * and lies in the a-priori interval \([-1/\lambda, -1/(\lambda + \eta)]\) (Jensen); otherwise the
  * step is halved. This separation test is a heuristic guard against the branch jumps of a plain
- * fixed point (model.md §4), not a proof; {@code theory/memorization.md} §3.
+ * fixed point (model.md §4), not a proof, so points are marked uncertified; it serves as an
+ * independent cross-check of {@link QuarticLawResolvent}. {@code theory/memorization.md} §3.
  */
 public final class QuarticNegativeAxis implements NegativeAxisResolvent {
 
@@ -38,12 +40,15 @@ public final class QuarticNegativeAxis implements NegativeAxisResolvent {
         return along(new double[] {lambda})[0];
     }
 
+    private double separation;
+
     /**
      * G and G′ at every λ of the grid (any order), by one continuation from large λ downwards.
      *
      * @throws IllegalStateException if a step cannot separate the physical root (message names λ)
      */
-    public NegativeAxisPoint[] along(double[] lambdas) {
+    @Override
+    public synchronized NegativeAxisPoint[] along(double[] lambdas) {
         for (double l : lambdas) {
             if (!(l > 0) || !Double.isFinite(l)) {
                 throw new IllegalArgumentException("lambda must be finite and > 0, got " + l);
@@ -80,7 +85,7 @@ public final class QuarticNegativeAxis implements NegativeAxisResolvent {
                 dg = derivative(-lam, g);
                 ratio = Math.max(0.5, ratio * ratio);
             }
-            out[idx] = new NegativeAxisPoint(target, g, dg);
+            out[idx] = new NegativeAxisPoint(target, g, dg, false, 16 * Math.ulp(g), separation);
         }
         return out;
     }
@@ -126,6 +131,7 @@ public final class QuarticNegativeAxis implements NegativeAxisResolvent {
         if (Math.abs(r.getImaginary()) > 1e-9 * Math.abs(r.getReal()) || d1 > 0.1 * d2) {
             return null;
         }
+        separation = d2;
         double g = polish(c, deg, r.getReal());
         double tol = 1e-9 / lam;
         if (g < -1 / lam - tol || g > -1 / (lam + p.eta()) + tol) {

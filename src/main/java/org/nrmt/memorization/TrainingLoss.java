@@ -1,6 +1,8 @@
 package org.nrmt.memorization;
 
 import org.nrmt.spectrum.ModelParams;
+import org.nrmt.spectrum.NegativeAxisPoint;
+import org.nrmt.spectrum.QuarticLaw;
 
 /**
  * Training loss of ridge regression on random features with random targets (PW §5):
@@ -24,11 +26,11 @@ public final class TrainingLoss {
         return new TrainingLoss(p.gamma(), resolvent);
     }
 
-    /** E_train for p: the closed form when ζ = 0, else the quartic continuation. */
+    /** E_train for p: the closed form when ζ = 0, else the certified quartic continuation. */
     public static TrainingLoss of(ModelParams p) {
         NegativeAxisResolvent r = p.zeta() == 0
                 ? new MarchenkoPasturResolvent(p.eta(), p.gamma())
-                : QuarticNegativeAxis.of(p);
+                : new QuarticLawResolvent(QuarticLaw.of(p));
         return of(p, r);
     }
 
@@ -52,16 +54,15 @@ public final class TrainingLoss {
 
     /** E_train on a grid of λ &gt; 0 (one continuation when the resolvent supports it). */
     public double[] along(double[] lambdas) {
+        for (double l : lambdas) {
+            if (!(l > 0) || !Double.isFinite(l)) {
+                throw new IllegalArgumentException("lambda must be finite and > 0, got " + l);
+            }
+        }
+        NegativeAxisPoint[] pts = resolvent.along(lambdas);
         double[] out = new double[lambdas.length];
-        if (resolvent instanceof QuarticNegativeAxis q) {
-            NegativeAxisPoint[] pts = q.along(lambdas);
-            for (int i = 0; i < out.length; i++) {
-                out[i] = fromPoint(pts[i]);
-            }
-        } else {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = at(lambdas[i]);
-            }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fromPoint(pts[i]);
         }
         return out;
     }
