@@ -21,6 +21,11 @@ final class ApAberth {
   private ApAberth() {}
 
   static ApRootSet solve(Apcomplex[] coefficients, long precision) {
+    return solve(coefficients, precision, null);
+  }
+
+  /** As {@link #solve(Apcomplex[], long)}, from {@code start} when usable (see PolynomialRoots). */
+  static ApRootSet solve(Apcomplex[] coefficients, long precision, Apcomplex[] start) {
     if (coefficients == null) {
       throw new IllegalArgumentException("coefficients must not be null, got null");
     }
@@ -58,7 +63,9 @@ final class ApAberth {
     Apcomplex[] z = new Apcomplex[n];
     Apfloat[] rad = new Apfloat[n];
     if (d > 0) {
-      start(a, d, z, wp);
+      if (!warmStart(start, n, d, z, wp)) {
+        start(a, d, z, wp);
+      }
       aberth(a, d, z, wp);
       polish(a, d, z, wp);
       radii(a, d, z, rad, wp);
@@ -163,6 +170,24 @@ final class ApAberth {
         }
       }
     }
+  }
+
+  private static boolean warmStart(Apcomplex[] start, int n, int d, Apcomplex[] z, long wp) {
+    if (start == null || start.length != d || n != d) {
+      return false;
+    }
+    for (int i = 0; i < d; i++) {
+      if (start[i] == null) {
+        return false;
+      }
+      z[i] = atPrecision(start[i], wp);
+      for (int j = 0; j < i; j++) {
+        if (z[i].equals(z[j])) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

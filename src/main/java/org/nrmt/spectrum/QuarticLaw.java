@@ -27,7 +27,7 @@ import org.apfloat.Apfloat;
  * Instances are immutable and thread-safe.
  */
 public final class QuarticLaw implements SpectralLaw {
-    private static final int GL_NODES = 160;
+    private static final int GL_NODES = 96;
 
     private final ModelParams params;
     private final Quartic quartic;
@@ -86,8 +86,9 @@ public final class QuarticLaw implements SpectralLaw {
         return bound;
     }
 
+    /** The engine: tracks H = zG (no pole at an atom; G = H/z). */
     BranchTracker tracker() {
-        return new BranchTracker(quartic, bound);
+        return new BranchTracker(quartic, bound, true);
     }
 
     // ---------------------------------------------------------------- G at points
@@ -113,16 +114,17 @@ public final class QuarticLaw implements SpectralLaw {
 
     private StieltjesPoint finish(BranchTracker t, double x, double y, boolean ok) {
         Complex z = new Complex(x, y);
-        if (ok) {
-            double sep = t.separation();
-            double gi = t.gi;
-            if (y == 0 && Math.abs(gi) + t.radius < sep * 0.5) {
+        if (ok && (x != 0 || y != 0)) {
+            double sc = t.gScale();
+            double sepH = t.separation();
+            double gi = t.gIm();
+            if (y == 0 && Math.abs(t.gi) + t.radius < sepH * 0.5) {
                 // A real polynomial: the root's conjugate lies in the same one-root disk, so the root is real.
                 gi = 0;
             } else if (y == 0 && gi > 0) {
                 ok = false;
             }
-            if (ok) return new StieltjesPoint(z, new Complex(t.gr, gi), true, sep / t.radius, 16, sep);
+            if (ok) return new StieltjesPoint(z, new Complex(t.gRe(), gi), true, sepH / t.radius, 16, sepH * sc);
         }
         return apfloatFallback(t, z);
     }
@@ -142,14 +144,15 @@ public final class QuarticLaw implements SpectralLaw {
     }
 
     private ApStieltjesPoint continueAp(BranchTracker t, Apcomplex target, long prec) {
+        if (target.real().signum() == 0 && target.imag().signum() == 0) return null; // the pole at an atom
         ApBranchTracker a = new ApBranchTracker(quartic, prec);
         boolean ok;
-        if (t.zi == 0 && t.zr == 0 && t.gr == 0 && t.gi == 0 || t.radius == 0) {
+        if (t.radius == 0 || (t.zr == 0 && t.zi == 0)) {
             ok = a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
         } else {
-            double sep = t.currentSeparation();
-            ok = !Double.isNaN(sep) && a.handoff(new Apcomplex(new Apfloat(t.zr, prec), new Apfloat(t.zi, prec)),
-                    new Apcomplex(new Apfloat(t.gr, prec), new Apfloat(t.gi, prec)), 0.5 * sep);
+            double sep = t.currentSeparation() * t.gScale();
+            ok = !Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr), exact(t.zi)),
+                    new Apcomplex(exact(t.gRe()), exact(t.gIm())), 0.5 * sep);
         }
         if (!ok || !a.moveTo(target)) return null;
         return new ApStieltjesPoint(a.z, a.g, true, a.radius, (int) prec, a.separation());
@@ -257,7 +260,8 @@ public final class QuarticLaw implements SpectralLaw {
         }
         Arrays.sort(order, (a, b) -> Double.compare(lambdas[b], lambdas[a]));
         NegativeAxisPoint[] out = new NegativeAxisPoint[lambdas.length];
-        BranchTracker t = tracker();
+        // H = zG is tracked: G has a pole at an atom, H does not, so steps towards 0 stay geometric
+        BranchTracker t = new BranchTracker(quartic, bound, true);
         boolean ok = false;
         double startAt = -Math.max(t.startModulus(), 1e-300) * 1.5;
         for (int tries = 0; tries < 30 && !ok; tries++) {
@@ -269,9 +273,12 @@ public final class QuarticLaw implements SpectralLaw {
             if (ok && t.zr < x) ok = t.lateral(x, 1_000_000, 1e18);
             if (ok) {
                 double sep = t.currentSeparation();
-                double[] d = t.derivative();
+                double[] dh = t.derivative();
                 boolean real = Math.abs(t.gi) + t.radius < 0.5 * sep;
-                out[idx] = new NegativeAxisPoint(lambdas[idx], t.gr, d[0], real, t.radius, sep);
+                double h = t.gr;
+                // G = H/z, G′ = (z H′ − H)/z²
+                out[idx] = new NegativeAxisPoint(lambdas[idx], h / x, (x * dh[0] - h) / (x * x), real,
+                        t.radius / Math.abs(x), sep / Math.abs(x));
                 if (!real) ok = false;
             } else {
                 out[idx] = new NegativeAxisPoint(lambdas[idx], Double.NaN, Double.NaN, false, Double.NaN, 0);
@@ -309,7 +316,9 @@ public final class QuarticLaw implements SpectralLaw {
         // dedupe candidates equal in double (an interval between them has no interior to test)
         List<Apfloat> c = new ArrayList<>();
         for (Apfloat a : cand) {
-            if (c.isEmpty() || a.doubleValue() > c.get(c.size() - 1).doubleValue() * (1 + 1e-13) + 1e-300) c.add(a);
+            double prev = c.isEmpty() ? 0 : c.get(c.size() - 1).doubleValue(), v = a.doubleValue();
+            // intervals narrower than rounding of the bound carry no mass and cannot be probed
+            if (c.isEmpty() || v > prev + 1e-13 * Math.max(prev, v) + 1e-15 * bound) c.add(a);
         }
         int k = c.size();
         boolean[] inside = new boolean[k]; // inside[i]: (c_i, c_{i+1}) has positive density; last → (c_k, ∞)
@@ -373,21 +382,35 @@ public final class QuarticLaw implements SpectralLaw {
      * x^(−1/2) hard edge bounded, so Gauss–Legendre in θ converges fast for both.
      */
     double integrate(double a, double b) {
+        return integrateWeighted(a, b, x -> 1);
+    }
+
+    /**
+     * ∫_a^b w(x) ρ(x) dx, split at the midpoint m; each half is mapped to s ∈ [0, 1] by
+     * x = e ± |m − e| s^p from its end e, with p = 2 (a square-root edge or an x^(−1/2) hard edge
+     * becomes analytic in s) or p = 6 at a hard edge at 0 (also x^(−2/3), as for ψ = γ = 1),
+     * then Gauss–Legendre in s. Used for the CDF, the masses, moments and Stieltjes integrals.
+     */
+    public double integrateWeighted(double a, double b, java.util.function.DoubleUnaryOperator w) {
         if (b <= a) return 0;
-        GaussIntegrator gl = new GaussIntegratorFactory().legendre(GL_NODES, 0, Math.PI);
+        double m = 0.5 * (a + b);
+        return half(a, m, a == 0 ? 6 : 2, w) + half(b, m, 2, w);
+    }
+
+    private double half(double e, double m, int p, java.util.function.DoubleUnaryOperator w) {
+        GaussIntegrator gl = new GaussIntegratorFactory().legendre(GL_NODES, 0, 1);
         int n = gl.getNumberOfPoints();
+        double len = m - e; // signed
         double[] xs = new double[n], jac = new double[n];
         for (int i = 0; i < n; i++) {
-            double th = gl.getPoint(i);
-            // 1 − cos θ = 2 sin²(θ/2), without cancellation near θ = 0
-            double s = Math.sin(th / 2);
-            double c2 = Math.cos(th / 2);
-            xs[i] = th < Math.PI / 2 ? a + (b - a) * s * s : b - (b - a) * c2 * c2;
-            jac[i] = (b - a) / 2 * Math.sin(th);
+            double sv = gl.getPoint(i);
+            double sp = Math.pow(sv, p - 1);
+            xs[i] = e + len * sp * sv;
+            jac[i] = Math.abs(len) * p * sp;
         }
         double[] rho = density(xs);
         double sum = 0;
-        for (int i = 0; i < n; i++) sum += gl.getWeight(i) * rho[i] * jac[i];
+        for (int i = 0; i < n; i++) sum += gl.getWeight(i) * rho[i] * jac[i] * w.applyAsDouble(xs[i]);
         return sum;
     }
 

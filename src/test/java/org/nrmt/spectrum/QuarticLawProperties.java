@@ -1,0 +1,103 @@
+package org.nrmt.spectrum;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apache.commons.math3.complex.Complex;
+import org.apfloat.Apcomplex;
+import org.apfloat.Apfloat;
+
+/**
+ * Properties over random (η, 0 ≤ ζ ≤ η, φ, ψ) in [0.05, 20] with the corners weighted in
+ * (ζ = 0, ζ = η, ζ → 0, ζ → η; γ > 1 with an atom; ψ > 1). Oracles: the identities of a
+ * Stieltjes transform, the P-equation, total mass 1, and the sign of Im G on either side of
+ * each 50-digit edge.
+ */
+class QuarticLawProperties {
+
+    @Provide
+    Arbitrary<ModelParams> params() {
+        Arbitrary<Double> eta = Arbitraries.doubles().between(0.05, 20).ofScale(4);
+        Arbitrary<Double> ratio = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Arbitraries.doubles().between(0, 1).ofScale(4)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(0.0, 1.0, 1e-6, 1 - 1e-6)));
+        Arbitrary<Double> ratios = Arbitraries.doubles().between(0.05, 20).ofScale(3);
+        return Combinators.combine(eta, ratio, ratios, ratios).as((e, u, phi, psi) -> new ModelParams(e, u * e, phi, psi));
+    }
+
+    @Provide
+    Arbitrary<double[]> unitPoint() {
+        return Combinators.combine(Arbitraries.doubles().between(-0.2, 1.2).ofScale(5),
+                Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(0.0)),
+                        net.jqwik.api.Tuple.of(2, Arbitraries.doubles().between(-7, 1).ofScale(3))))
+                .as((x, ly) -> new double[] {x, ly});
+    }
+
+    @Property(tries = 60)
+    void everyPointIsCertifiedAndPhysical(@ForAll("params") ModelParams p, @ForAll("unitPoint") double[] u) {
+        QuarticLaw law = QuarticLaw.of(p);
+        double scale = law.supportBound() / 2;
+        double y = u[1] == 0 ? 0 : Math.pow(10, u[1]) * scale;
+        Complex z = new Complex(u[0] * scale, y);
+        if (z.getReal() == 0 && y == 0) return; // the atom's pole
+        StieltjesPoint sp = law.stieltjesPoint(z);
+        assertTrue(sp.certified(), "uncertified at " + z + " for " + p);
+        Complex g = sp.g();
+        if (y > 0) assertTrue(g.getImaginary() < 0, "Im G = " + g.getImaginary());
+        else assertTrue(g.getImaginary() <= 0);
+        if (y > 0) { // G(z̄) = conj G(z); on the axis z̄ = z and the boundary value is from above
+            StieltjesPoint conj = law.stieltjesPoint(z.conjugate());
+            assertEquals(g.getReal(), conj.g().getReal(), 0);
+            assertEquals(-g.getImaginary(), conj.g().getImaginary(), 0);
+        }
+        // the original P-equation (model.md §3), relative residual
+        Complex P = z.multiply(g).subtract(1).divide(p.psi()).add(1);
+        Complex t = z.multiply(p.psi()).reciprocal();
+        Complex q = P.subtract(1).multiply(p.phi()).add(1).multiply(P.subtract(1).multiply(p.psi()).add(1)).multiply(t);
+        Complex rhs = q.multiply(p.eta() - p.zeta()).add(1).add(q.multiply(p.zeta()).divide(Complex.ONE.subtract(q.multiply(p.zeta()))));
+        double size = 1 + P.abs() + q.abs() * p.eta() + q.multiply(p.zeta()).abs() / Complex.ONE.subtract(q.multiply(p.zeta())).abs();
+        assertTrue(P.subtract(rhs).abs() <= 1e-7 * size * (1 + 1 / sp.separation()), "P residual " + P.subtract(rhs).abs());
+    }
+
+    @Property(tries = 15)
+    void noPhantomMassAndTotalMassOne(@ForAll("params") ModelParams p) {
+        QuarticLaw law = QuarticLaw.of(p);
+        List<Interval> support = law.support();
+        double top = support.isEmpty() ? 1 : support.get(support.size() - 1).hi();
+        double[] xs = QuarticLaw.grid(-0.3 * top, 1.3 * top, 3000);
+        List<StieltjesPoint> pts = law.stieltjesOnLine(xs, 0);
+        for (int i = 0; i < xs.length; i++) {
+            if (xs[i] == 0) continue;
+            assertTrue(pts.get(i).certified(), "uncertified at " + xs[i] + " for " + p);
+            final double x = xs[i];
+            boolean inside = support.stream().anyMatch(iv -> iv.contains(x));
+            if (!inside) assertTrue(pts.get(i).density() < 1e-12, "phantom density " + pts.get(i).density() + " at " + x);
+        }
+        assertEquals(1, law.continuousMass() + law.atomMass(), 1e-8, "mass for " + p + " support " + support);
+    }
+
+    @Property(tries = 8)
+    void fiftyDigitEdgesSitWhereTheDensityVanishes(@ForAll("params") ModelParams p) {
+        QuarticLaw law = QuarticLaw.of(p).withDigits(50);
+        List<Apfloat> edges = law.supportEdges(50);
+        assertTrue(edges.size() % 2 == 0 && !edges.isEmpty(), "edges " + edges);
+        for (int i = 0; i < edges.size(); i++) {
+            Apfloat e = edges.get(i);
+            if (e.signum() == 0) continue; // hard edge at 0
+            Apfloat d = e.multiply(new Apfloat("1e-28", 60));
+            boolean lower = i % 2 == 0; // support lies to the right of a lower edge
+            ApStieltjesPoint in = law.stieltjesAp(new Apcomplex(lower ? e.precision(60).add(d) : e.precision(60).subtract(d)));
+            ApStieltjesPoint out = law.stieltjesAp(new Apcomplex(lower ? e.precision(60).subtract(d) : e.precision(60).add(d)));
+            assertTrue(in.certified() && out.certified(), "edge " + e + " for " + p);
+            assertTrue(in.g().imag().signum() < 0, "inside edge " + e + ": Im G = " + in.g().imag());
+            assertEquals(0, out.g().imag().signum(), "outside edge " + e + ": Im G = " + out.g().imag());
+        }
+    }
+}
