@@ -326,6 +326,8 @@ public final class QuarticLaw implements SpectralLaw {
     public List<Apfloat> supportEdges(int digits) {
         if (digits < 1) throw new IllegalArgumentException("digits must be >= 1, got " + digits);
         if (fromDoubles && quartic.precision() < digits + 20L) return withDigits(Math.max(digits, 16)).supportEdges(digits);
+        // candidates: Aberth roots of Q near the real axis, Newton-refined (fast); the test
+        // DiscriminantTest checks them against the certified exact real roots of org.nrmt.roots
         long prec = 2L * digits + 40;
         Apfloat[] q = Discriminant.reduced(quartic, prec);
         List<Apfloat> cand = new ArrayList<>(Discriminant.realRoots(q, -1e-12 * bound, bound, digits + 5L));

@@ -61,7 +61,7 @@ class QuarticLawProperties {
         // the original P-equation (model.md §3), evaluated in apfloat (it is ill-conditioned in
         // double near an atom's pole) with the 40-digit G, which must also agree with the double G
         ApStieltjesPoint ap = law.withDigits(30).stieltjesAp(QuarticLaw.exact(z));
-        assertTrue(ap.certified());
+        assertTrue(ap.certified(), "apfloat uncertified at " + z + " for " + p + " double " + sp);
         Complex gAp = new Complex(ap.g().real().doubleValue(), ap.g().imag().doubleValue());
         assertTrue(gAp.subtract(g).abs() <= 1e-13 * g.abs() + 2 * sp.separation() / sp.certificateMargin(),
                 "double " + g + " vs apfloat " + gAp);
