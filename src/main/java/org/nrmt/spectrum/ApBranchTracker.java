@@ -24,10 +24,15 @@ final class ApBranchTracker {
     private final double[] babs = new double[5];
 
     ApBranchTracker(Quartic q, long precision) {
+        this(q, precision, false);
+    }
+
+    /** @param scaled track H = zG (table {@code Quartic.apScaledTable()}) instead of G */
+    ApBranchTracker(Quartic q, long precision, boolean scaled) {
         this.n = q.degree();
         this.prec = precision;
         this.pad = Math.pow(10, -(precision - 5));
-        Apfloat[][] t = q.apTable();
+        Apfloat[][] t = scaled ? q.apScaledTable() : q.apTable();
         c = new Apfloat[5][3];
         for (int k = 0; k < 5; k++) {
             for (int j = 0; j < 3; j++) c[k][j] = t[k][j].precision(precision);
@@ -110,6 +115,22 @@ final class ApBranchTracker {
             rest += babs[k] * (1 + 1e-13) * pw;
         }
         return lastL1 * r - lastU0 - rest > 0;
+    }
+
+    /** G′ = −∂_z p/∂_G p at the current root. */
+    Apcomplex derivative() {
+        Apcomplex[] a = coeffs(z);
+        Apcomplex pg = Apcomplex.ZERO, p = a[n], pz = Apcomplex.ZERO;
+        for (int k = n - 1; k >= 0; k--) {
+            pg = fix(pg.multiply(g).add(p));
+            p = fix(p.multiply(g).add(a[k]));
+        }
+        Apfloat two = new Apfloat(2, prec);
+        for (int k = n; k >= 0; k--) {
+            Apcomplex dc = fix(z.multiply(c[k][2]).multiply(two).add(c[k][1]));
+            pz = fix(pz.multiply(g).add(dc));
+        }
+        return fix(pz.divide(pg)).negate();
     }
 
     /** Lower bound on the distance from the current root to the others. */

@@ -113,4 +113,20 @@ class QuarticLawProperties {
             assertEquals(0, out.g().imag().signum(), "outside edge " + e + ": Im G = " + out.g().imag());
         }
     }
+
+    @Property(tries = 20)
+    void negativeAxisIsRealIncreasingAndMatchesTheDerivative(@ForAll("params") ModelParams p) {
+        QuarticLaw law = QuarticLaw.of(p);
+        double[] lambdas = new double[49];
+        for (int i = 0; i < lambdas.length; i++) lambdas[i] = Math.pow(10, -6 + 12.0 * i / 48);
+        List<NegativeAxisPoint> ps = law.stieltjesNegativeAxis(lambdas);
+        for (int i = 0; i < ps.size(); i++) {
+            NegativeAxisPoint q = ps.get(i);
+            assertTrue(q.certified(), "lambda " + lambdas[i] + " for " + p);
+            assertTrue(q.g() < 0 && q.dg() < 0, "G " + q.g() + " G' " + q.dg());
+            if (i > 0) assertTrue(q.g() > ps.get(i - 1).g(), "not increasing at " + lambdas[i] + " for " + p);
+            // G(−λ) = −∫ dμ(x)/(x + λ) lies between −1/λ and 0 for a law on [0, ∞)
+            assertTrue(q.g() >= -(1 + 1e-9) / lambdas[i], "G below -1/lambda at " + lambdas[i]);
+        }
+    }
 }
