@@ -1,47 +1,50 @@
 #!/usr/bin/env python3
-"""numpy baseline for bench/simulate.sh: the pipeline of `nrmt simulate` (tanh, n0 = n1 = m = N:
-W, X Gaussian, Y = tanh(W X) - mean, M = Y Y^T / m by syrk, eigvalsh = LAPACK dsyevd) and
-eigvalsh alone at n = N_EIG. Run with OPENBLAS_NUM_THREADS=1. Prints best of REPS after a warm-up.
-Usage: simulate_numpy.py N_PIPELINE N_EIG REPS"""
+"""numpy baseline for bench/simulate.sh (run with OPENBLAS_NUM_THREADS=1).
+
+  simulate_numpy.py pipeline N OUT.csv
+      the pipeline of `nrmt simulate -f tanh --n0 N --n1 N --m N`: W, X Gaussian, Y = tanh(W X)
+      (tanh is odd: Gaussian mean 0), M = Y Y^T / N (numpy calls syrk for A @ A.T), all
+      eigenvalues by eigvalsh (LAPACK dsyevd), written as a one-column CSV like nrmt's.
+      Timed from outside, as a whole process, like ./nrmt.
+  simulate_numpy.py eig N REPS
+      eigvalsh (dsyevd) alone on a random symmetric N x N matrix: best of REPS after a warm-up.
+"""
 import sys
 import time
 
 import numpy as np
 
 
-def pipeline(n, seed):
-    rng = np.random.default_rng(seed)
+def pipeline(n, out):
+    rng = np.random.default_rng(1)
     w = rng.standard_normal((n, n)) / np.sqrt(n)
     x = rng.standard_normal((n, n))
-    y = np.tanh(w @ x)  # tanh is odd: its Gaussian mean is 0
-    m = (y @ y.T) / n    # numpy recognises A @ A.T and calls syrk
-    return np.linalg.eigvalsh(m)
+    y = np.tanh(w @ x)
+    m = (y @ y.T) / n
+    ev = np.linalg.eigvalsh(m)
+    np.savetxt(out, ev, header="eigenvalue", comments="", fmt="%.17g")
 
 
-def main():
-    n, ne, reps = (int(a) for a in sys.argv[1:4])
-    best = float("inf")
-    for r in range(reps + 1):
-        t0 = time.perf_counter()
-        ev = pipeline(n, 1 + r)
-        s = time.perf_counter() - t0
-        assert ev.shape == (n,)
-        if r > 0:
-            best = min(best, s)
-    print(f"pipeline_seconds {best:.4f}")
+def eig(n, reps):
     rng = np.random.default_rng(7)
-    a = rng.random((ne, ne)) - 0.5
+    a = rng.random((n, n)) - 0.5
     a = np.tril(a) + np.tril(a, -1).T
     best = float("inf")
     for r in range(reps + 1):
         t0 = time.perf_counter()
         ev = np.linalg.eigvalsh(a)
         s = time.perf_counter() - t0
-        assert ev.shape == (ne,)
+        assert ev.shape == (n,)
         if r > 0:
             best = min(best, s)
     print(f"eig_seconds {best:.4f}")
 
 
 if __name__ == "__main__":
-    main()
+    mode = sys.argv[1]
+    if mode == "pipeline":
+        pipeline(int(sys.argv[2]), sys.argv[3])
+    elif mode == "eig":
+        eig(int(sys.argv[2]), int(sys.argv[3]))
+    else:
+        sys.exit("usage: simulate_numpy.py pipeline N OUT | eig N REPS")

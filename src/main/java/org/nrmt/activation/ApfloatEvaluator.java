@@ -50,8 +50,8 @@ final class ApfloatEvaluator {
         Expr.Call c = (Expr.Call) e;
         Apfloat u = eval(c.arg(0));
         return switch (c.fn()) {
-            case SIN -> ApfloatMath.sin(u);
-            case COS -> ApfloatMath.cos(u);
+            case SIN -> ApfloatSpecial.sinCos(u, wp)[0];
+            case COS -> ApfloatSpecial.sinCos(u, wp)[1];
             case TAN -> tan(u);
             case ATAN -> ApfloatMath.atan(u);
             case EXP -> ApfloatMath.exp(u);
@@ -106,11 +106,11 @@ final class ApfloatEvaluator {
     }
 
     private Apfloat tan(Apfloat u) {
-        Apfloat cos = ApfloatMath.cos(u);
-        if (cos.signum() == 0) {
+        Apfloat[] sc = ApfloatSpecial.sinCos(u, wp);
+        if (sc[1].signum() == 0) {
             throw new ArithmeticException("tan at a pole, got " + u.precision(20));
         }
-        return ApfloatMath.sin(u).divide(cos);
+        return sc[0].divide(sc[1]);
     }
 
     private Apfloat pow(Apfloat base, Apfloat p) {

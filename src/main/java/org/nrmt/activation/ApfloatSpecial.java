@@ -141,4 +141,58 @@ final class ApfloatSpecial {
         Apfloat e = asymptotic(a, p) ? ONE.subtract(erfcAsymptotic(a, p)) : erfSeries(a, p);
         return ONE.add(e).precision(p);
     }
+
+    /** sin and cos of u to p digits: reduction by π/2 and Taylor series on [−π/4, π/4]. */
+    static Apfloat[] sinCos(Apfloat u, long p) {
+        if (u.signum() == 0) {
+            return new Apfloat[] {Apfloat.ZERO, ONE};
+        }
+        long q = p + 5 + Math.max(0, u.scale());
+        Apfloat x = u.precision(q);
+        Apfloat halfPi = ApfloatMath.pi(q).divide(TWO);
+        Apfloat k = ApfloatMath.floor(x.divide(halfPi).add(new Apfloat("0.5", q)));
+        Apfloat r = x.subtract(k.multiply(halfPi)).precision(p + 5);
+        int quadrant = (int) Math.floorMod(k.longValue(), 4L);
+        // the reduced argument r keeps p + 5 digits relative to its own size down to 10^-(p+5)|x|
+        Apfloat s = sinTaylor(r, p + 5);
+        Apfloat c = ApfloatMath.sqrt(ONE.subtract(s.multiply(s)));
+        Apfloat sin;
+        Apfloat cos;
+        switch (quadrant) {
+            case 0 -> {
+                sin = s;
+                cos = c;
+            }
+            case 1 -> {
+                sin = c;
+                cos = s.negate();
+            }
+            case 2 -> {
+                sin = s.negate();
+                cos = c.negate();
+            }
+            default -> {
+                sin = c.negate();
+                cos = s;
+            }
+        }
+        return new Apfloat[] {sin.precision(p), cos.precision(p)};
+    }
+
+    /** sin r = Σ (−1)ⁿ r^{2n+1}/(2n+1)! for |r| ≤ π/4. */
+    private static Apfloat sinTaylor(Apfloat r, long p) {
+        if (r.signum() == 0) {
+            return Apfloat.ZERO;
+        }
+        Apfloat r2 = r.multiply(r).negate();
+        Apfloat term = r;
+        Apfloat sum = r;
+        for (long n = 1; ; n++) {
+            term = term.multiply(r2).divide(new Apfloat((2 * n) * (2 * n + 1)));
+            sum = sum.add(term);
+            if (term.signum() == 0 || term.scale() < sum.scale() - p - 1) {
+                return sum;
+            }
+        }
+    }
 }

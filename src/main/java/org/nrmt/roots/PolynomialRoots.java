@@ -33,6 +33,18 @@ public final class PolynomialRoots {
   }
 
   /**
+   * Roots in double precision, iterating from given approximations (for continuation: the roots at
+   * a neighbouring point of a path or grid usually converge in one or two sweeps). The start only
+   * affects speed and which approximation ends up at which index (index i stays near start[i] when
+   * the steps are small); the certificate is the same as for {@link #of(Complex[])}. The start is
+   * ignored (Bini's start used) unless it has one finite, distinct entry per root of the
+   * degree-dropped polynomial and there are no exact zero roots.
+   */
+  public static RootSet of(Complex[] coefficients, Complex[] start) {
+    return DoubleAberth.solve(coefficients, start);
+  }
+
+  /**
    * Roots at {@code precision} decimal digits (computed with {@value ApAberth#GUARD} guard digits;
    * radii rounded up to 20 digits). The coefficients are taken as exact.
    *
@@ -42,6 +54,15 @@ public final class PolynomialRoots {
    */
   public static ApRootSet of(Apcomplex[] coefficients, long precision) {
     return ApAberth.solve(coefficients, precision);
+  }
+
+  /**
+   * Roots at {@code precision} digits iterating from given approximations, e.g. the double roots
+   * ({@code RootSet} centres) or a neighbouring point's roots; same rules as
+   * {@link #of(Complex[], Complex[])}.
+   */
+  public static ApRootSet of(Apcomplex[] coefficients, long precision, Apcomplex[] start) {
+    return ApAberth.solve(coefficients, precision, start);
   }
 
   /** Roots of a real polynomial in double precision; see {@link #of(Complex[])}. */

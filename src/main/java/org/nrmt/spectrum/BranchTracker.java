@@ -93,7 +93,7 @@ final class BranchTracker {
     /** Newton polish of (gr, gi) for the coefficients in ar/ai. */
     private boolean newton(double g_r, double g_i) {
         double prevStep = Double.POSITIVE_INFINITY;
-        for (int it = 0; it < 30; it++) {
+        for (int it = 0; it < 80; it++) {
             double pr = ar[n], pi = ai[n], dr = 0, di = 0;
             for (int k = n - 1; k >= 0; k--) {
                 double ndr = dr * g_r - di * g_i + pr, ndi = dr * g_i + di * g_r + pi;
@@ -109,8 +109,9 @@ final class BranchTracker {
             g_r -= sr;
             g_i -= si;
             double step = Math.abs(sr) + Math.abs(si);
-            // converged to rounding level, or stagnating there (no further quadratic decrease)
-            if (step <= 4.5e-16 * (Math.abs(g_r) + Math.abs(g_i)) || step >= 0.25 * prevStep && it >= 2) break;
+            // converged to rounding level, or stagnating there; near a double root Newton is only
+            // linear (ratio 1/2), so only a non-decreasing step counts as stagnation
+            if (step <= 4.5e-16 * (Math.abs(g_r) + Math.abs(g_i)) || step >= prevStep && it >= 2) break;
             prevStep = step;
         }
         gr = g_r;

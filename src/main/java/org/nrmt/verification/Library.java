@@ -1,10 +1,22 @@
 package org.nrmt.verification;
 
 import java.util.List;
+import org.apache.commons.math3.complex.Complex;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.nrmt.activation.Activation;
 import org.nrmt.bias.BiasKind;
+import org.nrmt.bias.BiasLaws;
+import org.nrmt.bias.BiasMeasure;
+import org.nrmt.bias.ConditionalConstants;
+import org.nrmt.simulation.SimulationSpec;
+import org.nrmt.simulation.TrialSeeds;
+import org.nrmt.spectrum.Interval;
 import org.nrmt.spectrum.ModelParams;
+import org.nrmt.spectrum.NegativeAxisPoint;
+import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
+import org.nrmt.spectrum.UncertifiedPointException;
 
 /**
  * The one place where the harness calls the theory packages; everything else in this package
@@ -15,25 +27,74 @@ final class Library {
     private Library() {
     }
 
-    /** Gaussian constants of f at scale s. */
+    /** Gaussian constants of f at scale s: mean E f(sZ), η = Var f(sZ), ζ = (E[Z f(sZ)])². */
     record Constants(double mean, double eta, double zeta) {
     }
 
     static Constants constants(Activation f, double s) {
-        throw new UnsupportedOperationException("the constants engine is not on main yet");
+        return constantsAtBias(f, s, 0.0);
     }
 
-    static SpectralLaw quartic(ModelParams p) {
-        throw new UnsupportedOperationException("QuarticLaw is not on main yet");
+    /** The constants of x ↦ f(x + b) (model.md §7: μ(b), η(b) = s²(b) + ζ(b), ζ(b)). */
+    static Constants constantsAtBias(Activation f, double s, double b) {
+        ConditionalConstants c = ConditionalConstants.compute(f.text(), f.toDoubleFunction(), s, BiasMeasure.point(b));
+        return new Constants(c.mu()[0], c.s2()[0] + c.zeta()[0], c.zeta()[0]);
     }
 
+    static QuarticLaw quartic(ModelParams p) {
+        return QuarticLaw.of(p);
+    }
+
+    /** The per-neuron or per-sample law for b ~ N(0, σb²). */
     static SpectralLaw biasLaw(BiasKind kind, Activation f, double s, double sigmaB, double phi, double psi) {
-        throw new UnsupportedOperationException("the bias laws are not on main yet");
+        return BiasLaws.of(kind, f.text(), f.toDoubleFunction(), s, sigmaB, phi, psi);
     }
 
-    /** E_train(λ) of PW §5 at each λ. */
+    /** The per-neuron or per-sample law averaged over the given bias values (equal weights). */
+    static SpectralLaw biasLawOfSamples(BiasKind kind, Activation f, double s, double[] values, double phi,
+                                        double psi) {
+        return BiasLaws.ofSamples(kind, f.text(), f.toDoubleFunction(), s, values, phi, psi);
+    }
+
+    /**
+     * The bias values trial {@code t} of a simulation drew: its stream consumes n1·n0 then n0·m
+     * standard normals (W, X) before the bias values (the order documented by the simulation
+     * package's TrialSampler), so replaying the stream gives them exactly.
+     */
+    static double[] drawnBias(SimulationSpec spec, long seed, int trial) {
+        UniformRandomProvider rng = TrialSeeds.generator(seed, trial);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+        long skip = (long) spec.n1() * spec.n0() + (long) spec.n0() * spec.m();
+        for (long i = 0; i < skip; i++) {
+            g.sample();
+        }
+        int count = switch (spec.bias()) {
+            case none -> 0;
+            case neuron -> spec.n1();
+            case sample -> spec.m();
+            case scalar -> 1;
+        };
+        double[] b = new double[count];
+        for (int i = 0; i < count; i++) {
+            b[i] = g.sample() * spec.biasSigma();
+        }
+        return b;
+    }
+
+    /** E_train(λ) = 1 − γ − γλ²G′(−λ) (model.md §5) at each λ. */
     static double[] trainingLoss(ModelParams p, double[] lambdas) {
-        throw new UnsupportedOperationException("the memorization package is not on main yet");
+        List<NegativeAxisPoint> pts = QuarticLaw.of(p).stieltjesNegativeAxis(lambdas);
+        double gamma = p.gamma();
+        double[] out = new double[lambdas.length];
+        for (int i = 0; i < lambdas.length; i++) {
+            NegativeAxisPoint pt = pts.get(i);
+            if (!pt.certified()) {
+                throw new UncertifiedPointException("G(−λ) not certified at λ = " + lambdas[i]);
+            }
+            double lam = pt.lambda();
+            out[i] = 1 - gamma - gamma * lam * lam * pt.dg();
+        }
+        return out;
     }
 
     /** Per-layer KS to the input law and to the one-layer theory. */
@@ -56,18 +117,22 @@ final class Library {
         throw new UnsupportedOperationException("the constants engine is not on main yet");
     }
 
-    /** [lo, hi] just around the support of the law (for density grids). */
+    /** [lo, hi] of the support of the law, widened by 5% (for density grids). */
     static double[] supportRange(ModelParams p) {
-        throw new UnsupportedOperationException("QuarticLaw is not on main yet");
+        List<Interval> support = QuarticLaw.of(p).support();
+        double lo = support.get(0).lo();
+        double hi = support.get(support.size() - 1).hi();
+        double pad = 0.05 * (hi - lo);
+        return new double[] {lo - pad, hi + pad};
     }
 
     /** A certified density grid (timed). */
     static void densityGrid(ModelParams p, double from, double to, int points) {
-        throw new UnsupportedOperationException("QuarticLaw is not on main yet");
+        QuarticLaw.of(p).densityGrid(from, to, points);
     }
 
     /** One certified G(z) at {@code digits} digits (timed). */
     static void stieltjesAtDigits(ModelParams p, double zRe, double zIm, int digits) {
-        throw new UnsupportedOperationException("QuarticLaw is not on main yet");
+        QuarticLaw.of(p).withDigits(digits).stieltjesAp(QuarticLaw.exact(new Complex(zRe, zIm)));
     }
 }

@@ -56,12 +56,22 @@ public record Report(String markdown, Map<String, byte[]> figures) {
             Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
             try {
                 Files.write(tmp, bytes);
+                readableByAll(tmp);
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /** Temp files are created owner-only; a committed report must be readable by everyone. */
+    private static void readableByAll(Path p) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its default permissions apply.
         }
     }
 

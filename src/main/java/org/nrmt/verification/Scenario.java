@@ -28,6 +28,7 @@ import org.nrmt.bias.BiasKind;
  * @param seed        seed of every random stream of the scenario
  * @param bias        additive bias reading (none by default)
  * @param biasSigma   σb of the bias
+ * @param sampledBias theory averaged over the bias values the simulation drew, not over N(0, σb²)
  * @param lambdas     ridge parameters (memorization)
  * @param eta         η of theory-only memorization
  * @param zetas       ζ values of theory-only memorization (at fixed η)
@@ -56,6 +57,7 @@ public record Scenario(
         Long seed,
         BiasKind bias,
         @JsonProperty("bias_sigma") Double biasSigma,
+        @JsonProperty("sampled_bias") boolean sampledBias,
         List<Double> lambdas,
         Double eta,
         List<Double> zetas,
@@ -95,6 +97,14 @@ public record Scenario(
         if (!(biasSigma >= 0) || (bias != BiasKind.none && biasSigma == 0)) {
             throw new IllegalArgumentException("scenario " + name + ": bias_sigma must be > 0 with bias "
                     + bias + ", got " + biasSigma);
+        }
+        if (bias == BiasKind.scalar && trials != 1) {
+            throw new IllegalArgumentException("scenario " + name
+                    + ": a scalar bias needs trials = 1 (each trial draws its own β), got " + trials);
+        }
+        if (sampledBias && (bias == BiasKind.none || bias == BiasKind.scalar)) {
+            throw new IllegalArgumentException("scenario " + name
+                    + ": sampled_bias needs a neuron or sample bias, got " + bias);
         }
         switch (kind) {
             case spectrum -> {

@@ -62,8 +62,26 @@ final class ScenarioRunner {
     private Outcome.Spectrum spectrum(Scenario sc) {
         Activation f = Activation.parse(sc.activation());
         Library.Constants c = Library.constants(f, S);
-        SpectralLaw law = law(sc, f, c, sc.phiValue(), sc.psiValue());
         SimulationSpec spec = new SimulationSpec(sc.n0(), sc.n1(), sc.m(), 1.0, 1.0, sc.bias(), sc.biasSigma());
+        SpectralLaw law;
+        if (sc.bias() == BiasKind.scalar) {
+            // One β for the whole matrix: the PW quartic with the constants of f(· + β) (model.md §7).
+            double beta = Library.drawnBias(spec, sc.seed(), 0)[0];
+            Library.Constants cb = Library.constantsAtBias(f, S, beta);
+            law = Library.quartic(new ModelParams(cb.eta(), cb.zeta(), sc.phiValue(), sc.psiValue()));
+        } else if (sc.sampledBias()) {
+            double[] values = new double[0];
+            for (int t = 0; t < sc.trials(); t++) {
+                double[] b = Library.drawnBias(spec, sc.seed(), t);
+                double[] all = Arrays.copyOf(values, values.length + b.length);
+                System.arraycopy(b, 0, all, values.length, b.length);
+                values = all;
+            }
+            law = Library.biasLawOfSamples(sc.bias(), f, S, values, sc.phiValue(), sc.psiValue());
+        } else {
+            law = law(sc, f, c, sc.phiValue(), sc.psiValue());
+        }
+        law = new TabulatedLaw(law);
         SimulationResult sim = simulator.run(spec, centred(f, c), sc.trials(), sc.seed());
         Comparison cmp = TheoryComparison.compare(sim, law);
         EmpiricalSpectrum esd = sim.spectrum();
@@ -149,7 +167,7 @@ final class ScenarioRunner {
             int n0 = (int) Math.round(sc.psi() * n1);
             int m = (int) Math.round(n0 / sc.phi());
             // The law is taken at the simulated shape's own ratios, so rounding n0 and m costs nothing.
-            SpectralLaw law = law(sc, f, c, (double) n0 / m, (double) n0 / n1);
+            SpectralLaw law = new TabulatedLaw(law(sc, f, c, (double) n0 / m, (double) n0 / n1));
             SimulationSpec spec = new SimulationSpec(n0, n1, m, 1.0, 1.0, sc.bias(), sc.biasSigma());
             SimulationResult sim = simulator.run(spec, centred(f, c), sc.trials(), sc.seed());
             n1s.add(n1);

@@ -29,7 +29,6 @@ public record ScenarioSet(List<String> notes, List<Scenario> scenarios) {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
 

@@ -111,6 +111,13 @@ class ApPolynomialRootsTest {
         assertNotNull(find(set, new Apcomplex(new Apfloat((long) t))));
       }
       assertNotNull(find(set, Apcomplex.I));
+      // rounded outward to double the disks still hold the roots and stay isolated
+      RootSet d = set.toDouble();
+      assertTrue(d.allIsolated());
+      for (Complex t : new Complex[] {Complex.ONE, new Complex(2), new Complex(3), Complex.I}) {
+        assertTrue(d.get(d.nearestIndex(t)).contains(t), t + " in " + d);
+      }
+      assertEquals(set.nearestIndex(Apcomplex.I), d.nearestIndex(Complex.I));
     }
   }
 

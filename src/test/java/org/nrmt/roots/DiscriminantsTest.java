@@ -167,6 +167,16 @@ class DiscriminantsTest {
   }
 
   @Test
+  void realRootsInDoubleOfMarchenkoPasturDiscriminant() {
+    // (z + η(γ−1))² − 4γηz for η = 1, γ = 1/2: roots (1 ± √0.5)², from the double discriminant
+    double[] disc = Discriminants.inZ(new double[][] {{1}, {0.5, -1}, {0, 0.5}});
+    double[] r = Discriminants.realRoots(disc);
+    assertEquals(2, r.length);
+    assertEquals(Math.pow(1 - Math.sqrt(0.5), 2), r[0], 1e-15);
+    assertEquals(Math.pow(1 + Math.sqrt(0.5), 2), r[1], 1e-15);
+  }
+
+  @Test
   void repeatedAndZeroRootsAreReportedOnce() {
     // x²(x − 1)²(x + 3)(x² + 2) : distinct real roots −3, 0, 1
     BigDecimal[][] c = ExactPoly.fromRoots(
@@ -242,6 +252,32 @@ class DiscriminantsTest {
       }
       assertTrue(minGap.compareTo(ApfloatMath.scale(Apfloat.ONE, -20)) < 0, "z* = " + zStar + " gap " + minGap);
     }
+  }
+
+  /**
+   * Exact oracle from sympy (discriminant(…, G), rational arithmetic): for η = 1, ζ = φ = 1/2, ψ = 2
+   * the PW discriminant is z⁴(32768z⁵ − 118272z⁴ + 104064z³ − 82936z² + 6696z + 1377)/2^19.
+   */
+  @Test
+  void pwDiscriminantEqualsSympyExactly() {
+    Apfloat[][] c = pwQuartic(new Apfloat(1, 60), new Apfloat("0.5", 60), new Apfloat("0.5", 60), new Apfloat(2, 60));
+    BigDecimal[][] e = new BigDecimal[c.length][];
+    for (int k = 0; k < c.length; k++) {
+      e[k] = new BigDecimal[c[k].length];
+      for (int j = 0; j < c[k].length; j++) {
+        e[k][j] = Discriminants.toBigDecimal(c[k][j], "c");
+      }
+    }
+    BigDecimal[] disc = Discriminants.exactInZ(e);
+    long[] num = {0, 0, 0, 0, 1377, 6696, -82936, 104064, -118272, 32768};
+    assertEquals(num.length, disc.length);
+    BigDecimal scale = new BigDecimal(524288);
+    for (int j = 0; j < num.length; j++) {
+      assertEquals(0, disc[j].multiply(scale).compareTo(new BigDecimal(num[j])), "z^" + j + ": " + disc[j]);
+    }
+    // the four-fold root at 0 is reported once, exactly
+    List<Apfloat> real = Discriminants.realRoots(Discriminants.inZ(c, 60), 40);
+    assertEquals(1, real.stream().filter(x -> x.signum() == 0).count(), real.toString());
   }
 
   @Test
