@@ -67,13 +67,13 @@ public final class RootsBench {
         (c2 - c1) / (double) n, (t2 - t1) / (double) n, n, isoPw / (4.0 * n));
 
     // continuation along the same grid: each quartic starts from its neighbour's roots
-    long w0 = cpu();
+    long k0 = cpu();
     long wt0 = System.nanoTime();
     int isoWarm = runWarm(pwq, n);
-    long w1 = cpu();
+    long k1 = cpu();
     long wt1 = System.nanoTime();
     System.out.printf("double  PW quartic, warm start  : %8.1f ns/quartic CPU, %8.1f wall (%d quartics, %.4f of roots isolated)%n",
-        (w1 - w0) / (double) n, (wt1 - wt0) / (double) n, n, isoWarm / (4.0 * n));
+        (k1 - k0) / (double) n, (wt1 - wt0) / (double) n, n, isoWarm / (4.0 * n));
 
     int m = 200;
     Apcomplex[][] ap = new Apcomplex[m][5];
