@@ -23,13 +23,13 @@ import org.nrmt.quadrature.VectorIntegrand;
 
 /**
  * Gaussian expectations of an activation, Z ~ N(0, 1) (theory/gaussian-constants.md):
- * \[ E\,g(sZ+b) = \frac{1}{\sqrt{2\pi}}\int_{-L}^{L} g(sz+b)\,e^{-z^2/2}\,dz + O(10^{-(D+5)}) \]
+ * \[ E\,g(sZ+b) = \frac{1}{\sqrt{2\pi}}\int_{-L}^{L} g(sz+b)\,e^{-z^2/2}\,dz + O(10^{-(D+3)}) \]
  * for g = f, f², z f and f·He_k, all from one pass of f-values at the nodes.
  *
  * <p>Regimes, in one place [F3]:
  * <ul>
- * <li>L is the smallest of L_0·1.2^j, L_0 = (2(D+5) ln 10)^{1/2}, where |f|²φ·(1+|z|)^{2K+2} is
- *   below 10^{−(D+5)} at ±L and still decaying at ±2L; if there is none, or f overflows or is
+ * <li>L is the smallest of L_0·1.05^j, L_0 = (2(D+3) ln 10)^{1/2}, where |f|²φ·(1+|z|)^{2K+2} is
+ *   below 10^{−(D+3)} at ±L and still decaying at ±2L; if there is none, or f overflows or is
  *   NaN there, the activation is refused ({@link NonIntegrableActivationException}).</li>
  * <li>No non-smooth point of f(s·+b) in [−L, L]: the trapezoidal rule on a uniform grid, with f
  *   and the Gaussian weight evaluated by multiplicative recurrences ({@link GridEvaluator}).</li>
@@ -42,7 +42,7 @@ import org.nrmt.quadrature.VectorIntegrand;
 public final class GaussianConstantsEngine {
     private static final double LN10 = Math.log(10);
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-    static final int TAIL_GUARD = 5;
+    static final int TAIL_GUARD = 3;
     static final int GUARD_DIGITS = 10;
 
     private GaussianConstantsEngine() {}
@@ -298,7 +298,7 @@ public final class GaussianConstantsEngine {
         double target = -(digits + TAIL_GUARD) * LN10;
         double l0 = Math.sqrt(2 * (digits + TAIL_GUARD) * LN10);
         String worst = "";
-        for (double l = l0; l <= 4 * l0; l *= 1.2) {
+        for (double l = l0; l <= 4 * l0; l *= 1.05) {
             boolean ok = true;
             for (int side = -1; side <= 1 && ok; side += 2) {
                 double g1 = logTail(f, text, s, shift, side * l, order);
@@ -447,36 +447,45 @@ public final class GaussianConstantsEngine {
 
         @Override
         public Apfloat[] sums(Apfloat first, Apfloat step, int count, long prec) {
-            // guard bits for the |k − k*|·2^−b growth of the recurrences
-            int b = Fixed.bitsFor(precision) + 2 * (32 - Integer.numberOfLeadingZeros(count)) + 16;
+            // guard bits for the |k − k*|·2^−b growth of the recurrences (k < 2^24); one b for all
+            // levels so the conversion caches hit
+            int b = Fixed.bitsFor(precision) + 64;
             GridEvaluator ev = new GridEvaluator(f.expr(), precision, b);
             BigInteger[] fv = ev.values(s.multiply(first).add(shift), s.multiply(step), count);
-            BigInteger z0 = Fixed.ofApfloat(first, b);
-            BigInteger h = Fixed.ofApfloat(step, b);
+            // w is held with extra bits when f is large, so w·f² keeps b bits (e.g. exp(0.09 z²))
+            int fBits = 0;
+            for (BigInteger v : fv) {
+                fBits = Math.max(fBits, v.bitLength() - b);
+            }
+            int bw = b + 2 * ((fBits + 7) / 8) * 8 + 8;
+            BigInteger z0w = Fixed.ofApfloat(first, bw);
+            BigInteger hw = Fixed.ofApfloat(step, bw);
+            BigInteger z0 = z0w.shiftRight(bw - b);
+            BigInteger h = hw.shiftRight(bw - b);
             double k0 = -first.doubleValue() / step.doubleValue();
             int anchor = (int) Math.max(0, Math.min(count - 1, Math.round(k0)));
-            BigInteger za = z0.add(h.multiply(BigInteger.valueOf(anchor)));
+            BigInteger za = z0w.add(hw.multiply(BigInteger.valueOf(anchor)));
             BigInteger[] w = new BigInteger[count];
-            w[anchor] = Fixed.exp(Fixed.mul(za, za, b).shiftRight(1).negate(), b);
-            BigInteger h2half = Fixed.mul(h, h, b).shiftRight(1);
-            BigInteger rr = Fixed.exp(h2half.shiftLeft(1).negate(), b); // e^{-h²}
-            BigInteger zh = Fixed.mul(za, h, b);
-            BigInteger q = Fixed.exp(zh.negate().subtract(h2half), b); // e^{-z h - h²/2}
+            w[anchor] = Fixed.exp(Fixed.mul(za, za, bw).shiftRight(1).negate(), bw);
+            BigInteger h2half = Fixed.mul(hw, hw, bw).shiftRight(1);
+            BigInteger rr = Fixed.exp(h2half.shiftLeft(1).negate(), bw); // e^{-h²}
+            BigInteger zh = Fixed.mul(za, hw, bw);
+            BigInteger q = Fixed.exp(zh.negate().subtract(h2half), bw); // e^{-z h - h²/2}
             for (int k = anchor + 1; k < count; k++) {
-                w[k] = Fixed.mul(w[k - 1], q, b);
-                q = Fixed.mul(q, rr, b);
+                w[k] = Fixed.mul(w[k - 1], q, bw);
+                q = Fixed.mul(q, rr, bw);
             }
-            BigInteger p = Fixed.exp(zh.subtract(h2half), b); // e^{z h - h²/2}
+            BigInteger p = Fixed.exp(zh.subtract(h2half), bw); // e^{z h - h²/2}
             for (int k = anchor - 1; k >= 0; k--) {
-                w[k] = Fixed.mul(w[k + 1], p, b);
-                p = Fixed.mul(p, rr, b);
+                w[k] = Fixed.mul(w[k + 1], p, bw);
+                p = Fixed.mul(p, rr, bw);
             }
             BigInteger[] acc = new BigInteger[dim];
             java.util.Arrays.fill(acc, BigInteger.ZERO);
             BigInteger one = Fixed.one(b);
             BigInteger z = z0;
             for (int k = 0; k < count; k++) {
-                BigInteger wf = Fixed.mul(w[k], fv[k], b);
+                BigInteger wf = Fixed.mul(w[k], fv[k], bw);
                 acc[0] = acc[0].add(wf);
                 acc[1] = acc[1].add(Fixed.mul(wf, fv[k], b));
                 acc[2] = acc[2].add(Fixed.mul(wf, z, b));
@@ -526,8 +535,11 @@ public final class GaussianConstantsEngine {
         @Override
         public Apfloat[] at(Apfloat z) {
             Apfloat v = f.value(s.multiply(z).add(shift), precision);
-            BigInteger zf = Fixed.ofApfloat(z, b);
-            Apfloat w = Fixed.toApfloat(Fixed.exp(Fixed.mul(zf, zf, b).shiftRight(1).negate(), b), b, precision);
+            // relative precision for the weight: e^{-z²/2} carried with z²/2·log2(e) extra bits
+            double zd = z.doubleValue();
+            int bw = b + (int) Math.ceil(zd * zd * 0.7213475204444817) + 8;
+            BigInteger zf = Fixed.ofApfloat(z, bw);
+            Apfloat w = Fixed.toApfloat(Fixed.exp(Fixed.mul(zf, zf, bw).shiftRight(1).negate(), bw), bw, precision);
             Apfloat wf = w.multiply(v);
             Apfloat[] out = new Apfloat[dim];
             out[0] = wf;

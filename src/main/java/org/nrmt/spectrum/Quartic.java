@@ -24,11 +24,23 @@ public final class Quartic {
     private final double[][] c;
     private final Apfloat[][] ap;
     private final int degree;
+    private final long precision;
 
-    private Quartic(double[][] c, Apfloat[][] ap, int degree) {
+    private Quartic(double[][] c, Apfloat[][] ap, int degree, long precision) {
         this.c = c;
         this.ap = ap;
         this.degree = degree;
+        this.precision = precision;
+    }
+
+    /** Decimal digits of the apfloat coefficients. */
+    public long precision() {
+        return precision;
+    }
+
+    /** The quartic of exactly these double parameters, with apfloat coefficients at {@code precision} digits. */
+    public static Quartic of(ModelParams p, long precision) {
+        return of(exact(p.eta()), exact(p.zeta()), exact(p.phi()), exact(p.psi()), precision);
     }
 
     /** The quartic in double precision. */
@@ -82,7 +94,7 @@ public final class Quartic {
         for (int k = 0; k < 5; k++) {
             for (int j = 0; j < 3; j++) d[k][j] = a[k][j].doubleValue();
         }
-        return new Quartic(d, a, deg);
+        return new Quartic(d, a, deg, precision);
     }
 
     /** Degree in G after the exact degree drop (2, 3 or 4). */

@@ -36,7 +36,10 @@ public final class QuarticLaw implements SpectralLaw {
     private volatile List<Interval> supportCache;
     private volatile double[] massCache;
 
-    private QuarticLaw(ModelParams params, Quartic quartic, int digits) {
+    private final boolean fromDoubles;
+
+    private QuarticLaw(ModelParams params, Quartic quartic, int digits, boolean fromDoubles) {
+        this.fromDoubles = fromDoubles;
         this.params = params;
         this.quartic = quartic;
         this.digits = digits;
@@ -50,14 +53,14 @@ public final class QuarticLaw implements SpectralLaw {
 
     /** The law in double precision. */
     public static QuarticLaw of(ModelParams p) {
-        return new QuarticLaw(p, Quartic.of(p), 16);
+        return new QuarticLaw(p, Quartic.of(p), 16, true);
     }
 
     /** The law from high-precision parameters (e.g. 50-digit η, ζ), at {@code digits} digits. */
     public static QuarticLaw of(Apfloat eta, Apfloat zeta, Apfloat phi, Apfloat psi, int digits) {
         ModelParams p = new ModelParams(eta.doubleValue(), Math.min(zeta.doubleValue(), eta.doubleValue()),
                 phi.doubleValue(), psi.doubleValue());
-        return new QuarticLaw(p, Quartic.of(eta, zeta, phi, psi, Math.max(digits, 20) + 20L), digits);
+        return new QuarticLaw(p, Quartic.of(eta, zeta, phi, psi, Math.max(digits, 20) + 20L), digits, false);
     }
 
     /** Same law, apfloat results at {@code digits} decimal digits (16 = double). */
@@ -65,8 +68,11 @@ public final class QuarticLaw implements SpectralLaw {
         if (digits < 16 || digits > 10000) {
             throw new IllegalArgumentException("digits must be in [16, 10000], got " + digits);
         }
+        // the coefficients must carry the requested digits; the double parameters are exact binary
+        // values, so they can be re-expanded (apfloat parameters keep their own precision)
         Quartic q = quartic;
-        return new QuarticLaw(params, q, digits);
+        if (fromDoubles && q.precision() < digits + 20L) q = Quartic.of(params, digits + 30L);
+        return new QuarticLaw(params, q, digits, fromDoubles);
     }
 
     public ModelParams params() {
@@ -86,9 +92,13 @@ public final class QuarticLaw implements SpectralLaw {
         return bound;
     }
 
-    /** The engine: tracks H = zG (no pole at an atom; G = H/z). */
+    /**
+     * The engine: with an atom it tracks H = zG (G has a pole at 0, H does not); without one it
+     * tracks G (H = zG then has a double root at z = 0, G is regular or has an integrable
+     * hard-edge singularity there).
+     */
     BranchTracker tracker() {
-        return new BranchTracker(quartic, bound, true);
+        return new BranchTracker(quartic, bound, atomMass() > 0);
     }
 
     // ---------------------------------------------------------------- G at points
@@ -101,7 +111,7 @@ public final class QuarticLaw implements SpectralLaw {
             return new StieltjesPoint(z, p.g().conjugate(), p.certified(), p.certificateMargin(),
                     p.digitsUsed(), p.separation());
         }
-        BranchTracker t = tracker();
+        BranchTracker t = z.getReal() == 0 && z.getImaginary() == 0 ? new BranchTracker(quartic, bound, false) : tracker();
         return finish(t, z.getReal(), z.getImaginary(), t.descend(z.getReal(), z.getImaginary()));
     }
 
@@ -114,7 +124,7 @@ public final class QuarticLaw implements SpectralLaw {
 
     private StieltjesPoint finish(BranchTracker t, double x, double y, boolean ok) {
         Complex z = new Complex(x, y);
-        if (ok && (x != 0 || y != 0)) {
+        if (ok && (!t.scaled || x != 0 || y != 0)) {
             double sc = t.gScale();
             double sepH = t.separation();
             double gi = t.gIm();
@@ -196,6 +206,12 @@ public final class QuarticLaw implements SpectralLaw {
         boolean have = false;
         for (int idx : order) {
             double x = xs[idx];
+            if (x == 0 && y == 0) {
+                // H = zG has a double root at z = 0; G itself is regular there unless there is an atom
+                BranchTracker g = new BranchTracker(quartic, bound, false);
+                out[idx] = finish(g, 0, 0, g.descend(0, 0));
+                continue;
+            }
             boolean ok = false;
             if (have) {
                 t.steps = 0;
@@ -308,6 +324,8 @@ public final class QuarticLaw implements SpectralLaw {
      * where the density switches between zero and positive (the physical sheet takes part).
      */
     public List<Apfloat> supportEdges(int digits) {
+        if (digits < 1) throw new IllegalArgumentException("digits must be >= 1, got " + digits);
+        if (fromDoubles && quartic.precision() < digits + 20L) return withDigits(Math.max(digits, 16)).supportEdges(digits);
         long prec = 2L * digits + 40;
         Apfloat[] q = Discriminant.reduced(quartic, prec);
         List<Apfloat> cand = new ArrayList<>(Discriminant.realRoots(q, -1e-12 * bound, bound, digits + 5L));
