@@ -2,8 +2,6 @@ package org.nrmt.verification;
 
 import java.util.List;
 import org.apache.commons.math3.complex.Complex;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.nrmt.activation.Activation;
 import org.nrmt.bias.BiasKind;
 import org.nrmt.bias.BiasLaws;
@@ -14,7 +12,7 @@ import org.nrmt.layers.LayerSpectrum;
 import org.nrmt.memorization.TrainingLoss;
 import org.nrmt.spectrum.BranchStudy;
 import org.nrmt.simulation.SimulationSpec;
-import org.nrmt.simulation.TrialSeeds;
+import org.nrmt.simulation.Simulator;
 import org.nrmt.spectrum.Interval;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
@@ -61,29 +59,9 @@ final class Library {
         return BiasLaws.ofSamples(kind, f.text(), f.toDoubleFunction(), s, values, phi, psi);
     }
 
-    /**
-     * The bias values trial {@code t} of a simulation drew: its stream consumes n1·n0 then n0·m
-     * standard normals (W, X) before the bias values (the order documented by the simulation
-     * package's TrialSampler), so replaying the stream gives them exactly.
-     */
+    /** The bias values trial {@code t} of a simulation drew (the simulation package's own draw). */
     static double[] drawnBias(SimulationSpec spec, long seed, int trial) {
-        UniformRandomProvider rng = TrialSeeds.generator(seed, trial);
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-        long skip = (long) spec.n1() * spec.n0() + (long) spec.n0() * spec.m();
-        for (long i = 0; i < skip; i++) {
-            g.sample();
-        }
-        int count = switch (spec.bias()) {
-            case none -> 0;
-            case neuron -> spec.n1();
-            case sample -> spec.m();
-            case scalar -> 1;
-        };
-        double[] b = new double[count];
-        for (int i = 0; i < count; i++) {
-            b[i] = g.sample() * spec.biasSigma();
-        }
-        return b;
+        return Simulator.biasValues(spec, seed, trial);
     }
 
     /** E_train(λ) = 1 − γ − γλ²G′(−λ) (model.md §5) at each λ, from the memorization package. */

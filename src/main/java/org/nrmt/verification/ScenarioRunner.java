@@ -51,7 +51,7 @@ final class ScenarioRunner {
                 case timing -> Timings.run(sc, simulator);
             };
             return new ScenarioResult(sc, checks(sc, outcome), outcome, null, seconds(start));
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
             return ScenarioResult.failed(sc, e, seconds(start));
         }
     }
