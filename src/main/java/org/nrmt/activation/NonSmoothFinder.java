@@ -232,6 +232,16 @@ final class NonSmoothFinder {
                 continue;
             }
             if (vi == 0) {
+                int j = i;
+                while (j < n && v[j + 1] == 0) {
+                    j++;
+                }
+                if (j > i) {
+                    // g is 0 in double on a whole run of grid points: saturation (tanh(x) − 1 for
+                    // large x) or a switch that never switches; neither is an isolated zero
+                    i = j;
+                    continue;
+                }
                 Apfloat x = new Apfloat(xs[i]).precision(wp);
                 Apfloat gx = evalOrNull(g, x, wp);
                 if (gx != null && gx.signum() == 0) {
@@ -286,7 +296,7 @@ final class NonSmoothFinder {
     private static Apfloat newton(Expr g, Expr dg, Apfloat x0, long wp) {
         Apfloat x = x0;
         Apfloat eps = new Apfloat("1e-" + (wp - 3), wp);
-        for (int it = 0; it < 100; it++) {
+        for (int it = 0; it < 40; it++) {
             Apfloat gx = evalOrNull(g, x, wp);
             if (gx == null) {
                 return null;
