@@ -374,7 +374,7 @@ public final class GaussianConstantsEngine {
         double linear = sum[2] * c;
         double eta = second - mean * mean;
         double error = c * Math.max(err[0], Math.max(err[1] + 2 * Math.abs(mean) * err[0], 2 * Math.abs(linear) * err[2]))
-                + 2e-16 * second;
+                + 1e-15 * second; // rounding of the sums and of E f² − mean² in double
         return new DoubleConstants(mean, eta, linear * linear, linear, error);
     }
 
