@@ -290,17 +290,41 @@ public final class QuarticLaw implements SpectralLaw {
             if (ok) {
                 double sep = t.currentSeparation();
                 double[] dh = t.derivative();
-                boolean real = Math.abs(t.gi) + t.radius < 0.5 * sep;
+                // Real by induction: on the real axis the start root is real and every step's
+                // one-root disk is centred on the (exactly real) previous root, so it holds the
+                // conjugate of its root too; or directly, if the disk swallows the conjugate.
+                boolean real = (t.gi == 0 && t.zi == 0) || Math.abs(t.gi) + t.radius < 0.5 * sep;
                 double h = t.gr;
                 // G = H/z, G′ = (z H′ − H)/z²
                 out[idx] = new NegativeAxisPoint(lambdas[idx], h / x, (x * dh[0] - h) / (x * x), real,
                         t.radius / Math.abs(x), sep / Math.abs(x));
                 if (!real) ok = false;
             } else {
-                out[idx] = new NegativeAxisPoint(lambdas[idx], Double.NaN, Double.NaN, false, Double.NaN, 0);
+                out[idx] = negativeAxisAp(t, lambdas[idx]);
             }
         }
         return Arrays.asList(out);
+    }
+
+    /**
+     * Where double cannot certify (the two roots that meet at the atom's z = 0 are too close for
+     * double's rounding), continue from the last certified double node along the axis in
+     * apfloat at 40, then 80 digits. Real by the same induction (real centre, real coefficients).
+     */
+    private NegativeAxisPoint negativeAxisAp(BranchTracker t, double lambda) {
+        if (t.radius > 0 && t.zi == 0 && t.gi == 0 && t.scaled) {
+            double sep = t.currentSeparation();
+            for (long prec : new long[] {40, 80}) {
+                ApBranchTracker a = new ApBranchTracker(quartic, prec, true); // H = zG, as the double sweep
+                if (!Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr)), new Apcomplex(exact(t.gr)), 0.5 * sep)
+                        && a.moveTo(new Apcomplex(exact(-lambda))) && a.g.imag().signum() == 0) {
+                    double h = a.g.real().doubleValue(), dh = a.derivative().real().doubleValue(), x = -lambda;
+                    return new NegativeAxisPoint(lambda, h / x, (x * dh - h) / (x * x), true, a.radius / lambda,
+                            a.separation() / lambda);
+                }
+            }
+        }
+        return new NegativeAxisPoint(lambda, Double.NaN, Double.NaN, false, Double.NaN, 0);
     }
 
     // ---------------------------------------------------------------- atoms, support, CDF
@@ -326,6 +350,8 @@ public final class QuarticLaw implements SpectralLaw {
     public List<Apfloat> supportEdges(int digits) {
         if (digits < 1) throw new IllegalArgumentException("digits must be >= 1, got " + digits);
         if (fromDoubles && quartic.precision() < digits + 20L) return withDigits(Math.max(digits, 16)).supportEdges(digits);
+        // candidates: Aberth roots of Q near the real axis, Newton-refined (fast); the test
+        // DiscriminantTest checks them against the certified exact real roots of org.nrmt.roots
         long prec = 2L * digits + 40;
         Apfloat[] q = Discriminant.reduced(quartic, prec);
         List<Apfloat> cand = new ArrayList<>(Discriminant.realRoots(q, -1e-12 * bound, bound, digits + 5L));
