@@ -11,11 +11,12 @@ import net.jqwik.api.Provide;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.nrmt.activation.Activation;
+import org.nrmt.activation.ActivationArbitraries;
 
 /**
- * Identities of the constants over random smooth activations a·g(b·x + c) + d·x (g from a list
- * of analytic built-ins), at 30 digits. Kinked activations join once Activation.nonSmoothPoints
- * exists (the closed-form test covers ReLU, |x|, clamp, relu(x − 0.3) then).
+ * Identities of the constants at 20–30 digits over random activations: the activation package's
+ * generators ({@link ActivationArbitraries#any()}: smooth, kinked and with jumps), and for the
+ * Hermite bound a milder smooth family a·g(b·x + c) + d·x with |b| ≤ 1.5.
  */
 class GaussianConstantsProperties {
     private static final long D = 30;
@@ -32,6 +33,11 @@ class GaussianConstantsProperties {
     }
 
     @Provide
+    Arbitrary<String> any() {
+        return ActivationArbitraries.any();
+    }
+
+    @Provide
     Arbitrary<Double> scale() {
         return Arbitraries.doubles().between(0.25, 2).ofScale(2);
     }
@@ -40,9 +46,9 @@ class GaussianConstantsProperties {
         return ApfloatMath.scale(Apfloat.ONE, -digits);
     }
 
-    @Property(tries = 12)
-    void zetaBetweenZeroAndEta(@ForAll("smooth") String f, @ForAll("scale") double s) {
-        GaussianConstants c = GaussianConstantsEngine.compute(Activation.parse(f), s, D);
+    @Property(tries = 8)
+    void zetaBetweenZeroAndEta(@ForAll("any") String f, @ForAll("scale") double s) {
+        GaussianConstants c = GaussianConstantsEngine.compute(Activation.parse(f), s, 20);
         assertTrue(c.zeta().signum() >= 0, f);
         assertTrue(c.zeta().subtract(c.eta()).compareTo(c.error().multiply(new Apfloat(2))) <= 0,
                 f + ": zeta " + c.zeta() + " > eta " + c.eta());
@@ -72,7 +78,7 @@ class GaussianConstantsProperties {
     }
 
     @Property(tries = 12)
-    void doubleAgreesWithApfloat(@ForAll("smooth") String f, @ForAll("scale") double s) {
+    void doubleAgreesWithApfloat(@ForAll("any") String f, @ForAll("scale") double s) {
         Activation a = Activation.parse(f);
         DoubleConstants d = GaussianConstantsEngine.computeDouble(a, s, 0);
         GaussianConstants c = GaussianConstantsEngine.compute(a, s, 20);
@@ -83,11 +89,11 @@ class GaussianConstantsProperties {
         assertTrue(Math.abs(d.eta() - c.etaDouble()) <= d.error() + 1e-16 * scale, f + ": double error " + d.error());
     }
 
-    @Property(tries = 8)
-    void answerDoesNotMoveOnceConverged(@ForAll("smooth") String f, @ForAll("scale") double s) {
+    @Property(tries = 5)
+    void answerDoesNotMoveOnceConverged(@ForAll("any") String f, @ForAll("scale") double s) {
         Activation a = Activation.parse(f);
-        GaussianConstants lo = GaussianConstantsEngine.compute(a, s, D);
-        GaussianConstants hi = GaussianConstantsEngine.compute(a, s, D + 10);
+        GaussianConstants lo = GaussianConstantsEngine.compute(a, s, 20);
+        GaussianConstants hi = GaussianConstantsEngine.compute(a, s, 30);
         for (Apfloat[] p : new Apfloat[][] {{lo.eta(), hi.eta()}, {lo.zeta(), hi.zeta()}, {lo.mean(), hi.mean()}}) {
             Apfloat diff = ApfloatMath.abs(p[0].subtract(p[1]));
             assertTrue(diff.compareTo(lo.error()) <= 0, f + ": moved by " + diff + " > error " + lo.error());
