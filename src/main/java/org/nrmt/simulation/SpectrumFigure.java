@@ -29,9 +29,12 @@ public final class SpectrumFigure {
     private SpectrumFigure() {
     }
 
-    /** Number of histogram bins: ~ 2 N^(1/3) (Rice rule), between 30 and 200. */
+    /**
+     * Number of histogram bins: 2√N between 40 and 200. Eigenvalues are rigid (their counting
+     * function fluctuates O(log N), not O(√N)), so bins much finer than the iid rules stay smooth.
+     */
     static int bins(int n) {
-        return (int) Math.max(30, Math.min(200, Math.round(2 * Math.cbrt(n))));
+        return (int) Math.max(40, Math.min(200, Math.round(2 * Math.sqrt(n))));
     }
 
     /**
