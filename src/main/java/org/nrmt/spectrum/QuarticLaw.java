@@ -7,6 +7,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.complex.Complex;
 import org.apfloat.Apcomplex;
+import org.apfloat.ApcomplexMath;
 import org.apfloat.Apfloat;
 
 /**
@@ -155,17 +156,21 @@ public final class QuarticLaw implements SpectralLaw {
 
     private ApStieltjesPoint continueAp(BranchTracker t, Apcomplex target, long prec) {
         if (target.real().signum() == 0 && target.imag().signum() == 0) return null; // the pole at an atom
-        ApBranchTracker a = new ApBranchTracker(quartic, prec);
+        // continue in the tracker's own variable (H = zG when there is an atom)
+        boolean scaled = t.scaled;
+        ApBranchTracker a = new ApBranchTracker(quartic, prec, scaled);
         boolean ok;
         if (t.radius == 0 || (t.zr == 0 && t.zi == 0)) {
-            ok = a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
+            ok = !scaled && a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
         } else {
-            double sep = t.currentSeparation() * t.gScale();
+            double sep = t.currentSeparation();
             ok = !Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr), exact(t.zi)),
-                    new Apcomplex(exact(t.gRe()), exact(t.gIm())), 0.5 * sep);
+                    new Apcomplex(exact(t.gr), exact(t.gi)), 0.5 * sep);
         }
         if (!ok || !a.moveTo(target)) return null;
-        return new ApStieltjesPoint(a.z, a.g, true, a.radius, (int) prec, a.separation());
+        if (!scaled) return new ApStieltjesPoint(a.z, a.g, true, a.radius, (int) prec, a.separation());
+        double zAbs = ApcomplexMath.abs(a.z).doubleValue();
+        return new ApStieltjesPoint(a.z, a.g.divide(a.z), true, a.radius / zAbs, (int) prec, a.separation() / zAbs);
     }
 
     /**
