@@ -14,6 +14,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nrmt.spectrum.Atom;
 import org.nrmt.spectrum.Interval;
 import org.nrmt.spectrum.SpectralLaw;
+import org.nrmt.spectrum.UncertifiedPointException;
 
 /**
  * The comparison figure (XChart; the caller writes it as PNG or SVG): a density-normalised
@@ -119,14 +120,28 @@ public final class SpectrumFigure {
             hist.setLineColor(HISTOGRAM.darker());
         }
 
-        int points = 800;
+        int grid = 800;
+        List<double[]> curve = new ArrayList<>();
+        double densMax = 0;
+        for (int i = 0; i < grid; i++) {
+            double x = x0 + (x1 - x0) * i / (grid - 1);
+            double rho;
+            try {
+                rho = law.density(x);
+            } catch (UncertifiedPointException e) {
+                continue; // a point the law cannot certify is left out of the curve, not guessed
+            }
+            if (Double.isFinite(rho)) {
+                curve.add(new double[] {x, rho});
+                densMax = Math.max(densMax, rho);
+            }
+        }
+        int points = curve.size();
         double[] dx = new double[points];
         double[] dy = new double[points];
-        double densMax = 0;
         for (int i = 0; i < points; i++) {
-            dx[i] = x0 + (x1 - x0) * i / (points - 1);
-            dy[i] = law.density(dx[i]);
-            densMax = Math.max(densMax, Double.isFinite(dy[i]) ? dy[i] : 0);
+            dx[i] = curve.get(i)[0];
+            dy[i] = curve.get(i)[1];
         }
         // A divergent density (x^(−1/2) at 0 for linear f at ψ = 1) must not flatten the plot.
         double top = 1.15 * Math.max(histMax > 0 ? Math.min(densMax, 2 * histMax) : densMax, 1e-12);
