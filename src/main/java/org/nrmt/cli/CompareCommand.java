@@ -12,7 +12,12 @@ import org.nrmt.simulation.Comparison;
 import org.nrmt.simulation.SimulationResult;
 import org.nrmt.simulation.SpectrumFigure;
 import org.nrmt.simulation.TheoryComparison;
+import org.nrmt.bias.BiasLaws;
+import org.nrmt.constants.DoubleConstants;
+import org.nrmt.constants.GaussianConstantsEngine;
+import org.nrmt.simulation.Simulator;
 import org.nrmt.spectrum.ModelParams;
+import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,18 +57,20 @@ final class CompareCommand implements Callable<Integer> {
             throw new UserInputException("--plot file must end in .png or .svg", plot);
         }
         SimulateCommand.Prepared p = sim.prepare(model, common, spec.commandLine().getErr());
-        ModelParams params = params(p);
-        SpectralLaw law = law(params);
+        Theory theory = theory(p);
+        ModelParams params = theory.params();
+        SpectralLaw law = theory.law();
         SimulationResult r = p.run();
         Comparison c = TheoryComparison.compare(r, law);
 
         Output out = new Output()
                 .field("activation", p.activationText())
-                .field("mean", p.activation().mean())
-                .field("eta", params.eta())
-                .field("zeta", params.zeta())
-                .field("phi", params.phi())
-                .field("psi", params.psi())
+                .field("mean", p.activation().mean());
+        if (params != null) {
+            out.field("eta", params.eta()).field("zeta", params.zeta());
+        }
+        out.field("phi", p.spec().phi())
+                .field("psi", p.spec().psi())
                 .field("n0", p.spec().n0())
                 .field("m", p.spec().m())
                 .field("bias", p.spec().bias().name())
@@ -109,12 +116,44 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** (η, ζ, φ, ψ) of the activation at s = σw σx and the simulated shape. */
-    private ModelParams params(SimulateCommand.Prepared p) {
-        return Models.params(model, p.spec().phi(), p.spec().psi());
+    /** The law compared with, and (η, ζ, φ, ψ) when it is a Pennington–Worah quartic law. */
+    record Theory(SpectralLaw law, ModelParams params) {
     }
 
-    private static SpectralLaw law(ModelParams params) {
-        throw new UserInputException("the theory law is not wired into compare yet", params);
+    /**
+     * The limiting law of the simulated model: the quartic law of (η, ζ) at s = σw σx without
+     * bias; with {@code --bias neuron|sample} the bias law over b ~ N(0, σb²) (theory/bias.md); with
+     * {@code --bias scalar} the quartic law of the conditional constants at the one β the trial drew.
+     */
+    private Theory theory(SimulateCommand.Prepared p) {
+        double phi = p.spec().phi();
+        double psi = p.spec().psi();
+        try {
+            switch (p.spec().bias()) {
+                case none -> {
+                    ModelParams params = Models.params(model, phi, psi);
+                    return new Theory(QuarticLaw.of(params), params);
+                }
+                case neuron, sample -> {
+                    return new Theory(BiasLaws.of(p.spec().bias(), p.activationText(), p.activation().f(),
+                            p.spec().s(), p.spec().biasSigma(), phi, psi), null);
+                }
+                case scalar -> {
+                    if (p.trials() != 1) {
+                        throw new UserInputException("compare --bias scalar needs --trials 1 (each trial draws its own β)",
+                                p.trials());
+                    }
+                    double beta = Simulator.biasValues(p.spec(), p.seed(), 0)[0];
+                    DoubleConstants c = GaussianConstantsEngine.computeDouble(p.parsed(), p.spec().s(), beta);
+                    ModelParams params = new ModelParams(c.eta(), c.zeta(), phi, psi);
+                    return new Theory(QuarticLaw.of(params), params);
+                }
+                default -> throw new IllegalStateException("unknown bias " + p.spec().bias());
+            }
+        } catch (UserInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
     }
 }

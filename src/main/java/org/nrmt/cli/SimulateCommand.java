@@ -9,10 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntConsumer;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.nrmt.activation.Activation;
 import org.nrmt.bias.BiasKind;
+import org.nrmt.constants.GaussianConstantsEngine;
 import org.nrmt.simulation.Backend;
 import org.nrmt.simulation.CenteredActivation;
 import org.nrmt.simulation.EigenSolver;
@@ -96,7 +95,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** A simulation ready to run, with what the user should see about it. */
-    record Prepared(SimulationSpec spec, CenteredActivation activation, String activationText, Simulator simulator,
+    record Prepared(SimulationSpec spec, CenteredActivation activation, Activation parsed, String activationText,
+                    Simulator simulator,
                     int trials, long seed, IntConsumer progress, Runnable finish) {
         SimulationResult run() {
             try {
@@ -170,19 +170,16 @@ final class SimulateCommand implements Callable<Integer> {
                 model.activation = "tanh";
             }
             String text = model.activation;
-            Activation f;
-            try {
-                f = Activation.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("cannot parse activation: " + e.getMessage(), text);
-            }
+            Activation f = Models.activation(text);
             // Centre with the mean over pre-activation and bias, E f(√(s² + σb²) Z): a residual
-            // row or column mean only adds one outlier eigenvalue.
+            // row or column mean (e.g. μ(b_i) − mean with a bias) only adds one outlier eigenvalue.
             double sTotal = Math.sqrt(s * s + model.biasSigma * model.biasSigma);
             DoubleUnaryOperator fd = f.toDoubleFunction();
-            double mean = gaussianMean(fd, sTotal);
-            if (!Double.isFinite(mean)) {
-                throw new UserInputException("the activation's Gaussian mean is not finite", text);
+            double mean;
+            try {
+                mean = GaussianConstantsEngine.computeDouble(f, sTotal, 0).mean();
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
             }
             CenteredActivation centred = new CenteredActivation(fd, mean, text);
             EigenSolver solver = EigenSolvers.forBackend(b, msg -> {
@@ -199,30 +196,8 @@ final class SimulateCommand implements Callable<Integer> {
                 finish = bar::finish;
                 bar.update(0);
             }
-            return new Prepared(simSpec, centred, text, simulator, trials, common.seed, progress, finish);
+            return new Prepared(simSpec, centred, f, text, simulator, trials, common.seed, progress, finish);
         }
-    }
-
-    private static final GaussIntegrator PANEL = new GaussIntegratorFactory().legendre(12, 0, 1);
-
-    /**
-     * E f(sZ) by composite 12-point Gauss–Legendre on z ∈ [−12, 12] in 960 panels (a kink at 0
-     * falls on a panel boundary). Centring only needs a few digits: any error leaves a rank-one
-     * term, i.e. one outlier eigenvalue, and no change to the bulk.
-     */
-    static double gaussianMean(DoubleUnaryOperator f, double s) {
-        int panels = 960;
-        double h = 24.0 / panels;
-        double sum = 0;
-        double norm = 1 / Math.sqrt(2 * Math.PI);
-        for (int p = 0; p < panels; p++) {
-            double a = -12 + p * h;
-            sum += h * PANEL.integrate(u -> {
-                double z = a + h * u;
-                return f.applyAsDouble(s * z) * norm * Math.exp(-0.5 * z * z);
-            });
-        }
-        return sum;
     }
 
     static void requirePositive(String name, int v) {

@@ -211,6 +211,31 @@ public final class Discriminants {
   }
 
   /**
+   * The distinct real roots of a real polynomial with double coefficients (taken exactly),
+   * certified at 30 digits (more if needed) and rounded to the nearest double, ascending.
+   *
+   * @throws IllegalArgumentException for null, empty, non-finite or all-zero coefficients
+   */
+  public static double[] realRoots(double[] coefficients) {
+    if (coefficients == null) {
+      throw new IllegalArgumentException("coefficients must not be null, got null");
+    }
+    Apfloat[] c = new Apfloat[coefficients.length];
+    for (int k = 0; k < c.length; k++) {
+      if (!Double.isFinite(coefficients[k])) {
+        throw new IllegalArgumentException("coefficient c[" + k + "] must be finite, got " + coefficients[k]);
+      }
+      c[k] = new Apfloat(new BigDecimal(coefficients[k]));
+    }
+    List<ApRoot> disks = realRootDisks(c, 30);
+    double[] out = new double[disks.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ApRoot.toDouble(disks.get(i).value().real());
+    }
+    return out;
+  }
+
+  /**
    * Certified disks (real centre, radius) of the distinct real roots, ascending; see
    * {@link #realRoots(Apfloat[], long)}. Each disk holds exactly one distinct root (of the
    * square-free part; its multiplicity in the input is not reported). An exact root at 0 has

@@ -113,6 +113,14 @@ public record Simulator(EigenSolver solver, int threads) {
         return new SimulationResult(spec, seed, solver.name(), seconds, out);
     }
 
+    /**
+     * The bias values trial {@code trial} of {@code seed} draws (n1 for neuron, m for sample, one
+     * for scalar, none without bias), σb·N(0,1) each, as used by the sample.
+     */
+    public static double[] biasValues(SimulationSpec spec, long seed, int trial) {
+        return new TrialSampler(seed, trial, 1).bias(spec);
+    }
+
     /** {@link #run(SimulationSpec, CenteredActivation, int, long, IntConsumer)} without progress. */
     public SimulationResult run(SimulationSpec spec, CenteredActivation activation, int trials, long seed) {
         return run(spec, activation, trials, seed, k -> { });

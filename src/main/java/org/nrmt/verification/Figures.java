@@ -114,9 +114,9 @@ final class Figures {
 
     /** Relative error of G against distance to the edge, one line per precision (log–log). */
     static byte[] branches(Scenario sc, Outcome.Branches b) {
-        XYChart chart = chart(sc.name() + ": error of G at λ₊ − δ (" + sc.activation() + ", φ = "
+        XYChart chart = chart(sc.name() + ": error of ρ at λ₊ − δ (" + sc.activation() + ", φ = "
                 + Report.fmt(sc.phi(), 3) + ", ψ = " + Report.fmt(sc.psi(), 3) + ")", "δ (distance to λ₊)",
-                "relative error of G");
+                "relative error of the density");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
         for (int i = 0; i < b.digits().size(); i++) {

@@ -16,6 +16,7 @@ import org.nrmt.simulation.Simulator;
 import org.nrmt.simulation.SpectralStatistics;
 import org.nrmt.simulation.TheoryComparison;
 import org.nrmt.spectrum.ModelParams;
+import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
 import org.nrmt.spectrum.UncertifiedPointException;
 
@@ -50,7 +51,7 @@ final class ScenarioRunner {
                 case timing -> Timings.run(sc, simulator);
             };
             return new ScenarioResult(sc, checks(sc, outcome), outcome, null, seconds(start));
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
             return ScenarioResult.failed(sc, e, seconds(start));
         }
     }
@@ -81,7 +82,7 @@ final class ScenarioRunner {
         } else {
             law = law(sc, f, c, sc.phiValue(), sc.psiValue());
         }
-        law = new TabulatedLaw(law);
+        law = tabulated(law);
         SimulationResult sim = simulator.run(spec, centred(f, c), sc.trials(), sc.seed());
         Comparison cmp = TheoryComparison.compare(sim, law);
         EmpiricalSpectrum esd = sim.spectrum();
@@ -95,6 +96,14 @@ final class ScenarioRunner {
             return Library.quartic(new ModelParams(c.eta(), c.zeta(), phi, psi));
         }
         return Library.biasLaw(sc.bias(), f, S, sc.biasSigma(), phi, psi);
+    }
+
+    /**
+     * The quartic law's CDF is one quadrature per call: tabulate it once. The bias laws already
+     * carry a cosine-series CDF, so they are used as they are.
+     */
+    private static SpectralLaw tabulated(SpectralLaw law) {
+        return law instanceof QuarticLaw ? new TabulatedLaw(law) : law;
     }
 
     private static CenteredActivation centred(Activation f, Library.Constants c) {
@@ -167,7 +176,7 @@ final class ScenarioRunner {
             int n0 = (int) Math.round(sc.psi() * n1);
             int m = (int) Math.round(n0 / sc.phi());
             // The law is taken at the simulated shape's own ratios, so rounding n0 and m costs nothing.
-            SpectralLaw law = new TabulatedLaw(law(sc, f, c, (double) n0 / m, (double) n0 / n1));
+            SpectralLaw law = tabulated(law(sc, f, c, (double) n0 / m, (double) n0 / n1));
             SimulationSpec spec = new SimulationSpec(n0, n1, m, 1.0, 1.0, sc.bias(), sc.biasSigma());
             SimulationResult sim = simulator.run(spec, centred(f, c), sc.trials(), sc.seed());
             n1s.add(n1);
@@ -237,7 +246,11 @@ final class ScenarioRunner {
 
     private Outcome.Layers layers(Scenario sc) {
         Activation f = Activation.parse(sc.activation());
-        return Library.layers(f, sc.depth(), sc.n0(), sc.n1(), sc.m(), sc.trials(), sc.seed());
+        if (!sc.n0().equals(sc.n1())) {
+            throw new IllegalArgumentException("scenario " + sc.name() + ": layers need n0 = n1 (ψ = 1), got "
+                    + sc.n0() + " and " + sc.n1());
+        }
+        return Library.layers(f, sc.depth(), sc.n1(), sc.m(), sc.seed());
     }
 
     private Outcome.Branches branches(Scenario sc) {

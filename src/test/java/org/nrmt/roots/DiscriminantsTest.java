@@ -167,6 +167,16 @@ class DiscriminantsTest {
   }
 
   @Test
+  void realRootsInDoubleOfMarchenkoPasturDiscriminant() {
+    // (z + η(γ−1))² − 4γηz for η = 1, γ = 1/2: roots (1 ± √0.5)², from the double discriminant
+    double[] disc = Discriminants.inZ(new double[][] {{1}, {0.5, -1}, {0, 0.5}});
+    double[] r = Discriminants.realRoots(disc);
+    assertEquals(2, r.length);
+    assertEquals(Math.pow(1 - Math.sqrt(0.5), 2), r[0], 1e-15);
+    assertEquals(Math.pow(1 + Math.sqrt(0.5), 2), r[1], 1e-15);
+  }
+
+  @Test
   void repeatedAndZeroRootsAreReportedOnce() {
     // x²(x − 1)²(x + 3)(x² + 2) : distinct real roots −3, 0, 1
     BigDecimal[][] c = ExactPoly.fromRoots(
