@@ -14,8 +14,9 @@ mvn -o -q test-compile >/dev/null
 if [ -x ./nrmt ]; then NRMT=(./nrmt); else NRMT=(java -cp "target/classes:target/lib/*" org.nrmt.cli.Main); fi
 CP="target/classes:target/test-classes:target/lib/*"
 ./nrmt constants -f tanh --digits 20 >/dev/null 2>&1 || true   # builds the jar/CDS archive if stale
-if [ -x ./nrmt ] && [ ! -f target/nrmt.jsa ]; then
-  # the launcher makes this archive only when it builds the jar itself; make it the same way
+if [ -x ./nrmt ] && { [ ! -f target/nrmt.jsa ] || [ target/nrmt-0.1.0.jar -nt target/nrmt.jsa ]; }; then
+  # the launcher makes this archive only when it builds the jar itself (and a jar rebuilt by
+  # mvn package invalidates it): make it the same way
   java -XX:+UseSerialGC -XX:TieredStopAtLevel=4 -Xss8m -XX:ArchiveClassesAtExit=target/nrmt.jsa \
     -cp "target/nrmt-0.1.0.jar:target/lib/*" org.nrmt.cli.Main constants --activation tanh --digits 30 >/dev/null 2>&1 || true
 fi
