@@ -30,6 +30,7 @@ public final class MemorizationBench {
         for (int warm = 0; warm < 2; warm++) {
             checksum += TrainingLoss.of(p).along(grid)[0] + TrainingLoss.of(p, QuarticNegativeAxis.of(p)).along(grid)[0];
         }
+        MemorizationSimulation.sample(Math::tanh, 0, 100, 100, 100, 2); // loads OpenBLAS outside the timing
         long t0 = System.nanoTime();
         for (int r = 0; r < repeats; r++) {
             checksum += TrainingLoss.of(p).along(grid)[10];
