@@ -58,6 +58,7 @@ final class Figures {
     static byte[] spectrum(Scenario sc, Outcome.Spectrum s) {
         XYChart chart = chart(sc.name() + ": " + sc.activation() + ", n0/n1/m = " + sc.shapeLabel()
                 + ", KS = " + Report.fmt(s.ks(), 2), "eigenvalue", "density");
+        chart.getStyler().setXAxisDecimalPattern("#0.###");
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
         XYSeries h = chart.addSeries("simulation (" + sc.trials() + " trial" + (sc.trials() > 1 ? "s" : "") + ")",
                 s.histogram().x(), s.histogram().y());
@@ -138,6 +139,7 @@ final class Figures {
     static byte[] strategies(Scenario sc, Outcome.Strategies s) {
         XYChart chart = chart(sc.name() + ": density by root-selection strategy (" + sc.activation() + ", φ = "
                 + Report.fmt(sc.phi(), 3) + ", ψ = " + Report.fmt(sc.psi(), 3) + ")", "x", "density");
+        chart.getStyler().setXAxisDecimalPattern("#0.###");
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
         for (Outcome.Series d : s.densities()) {
             XYSeries line = chart.addSeries(d.label(), d.x(), d.y());

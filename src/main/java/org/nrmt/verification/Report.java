@@ -204,7 +204,7 @@ public record Report(String markdown, Map<String, byte[]> figures) {
             md.append("\n");
             for (ScenarioResult r : rs) {
                 if (r.outcome() instanceof Outcome.Spectrum s) {
-                    String file = "spectrum-" + r.scenario().name() + ".png";
+                    String file = r.scenario().name() + ".png";
                     figures.put(file, Figures.spectrum(r.scenario(), s));
                 }
             }
@@ -212,13 +212,13 @@ public record Report(String markdown, Map<String, byte[]> figures) {
             List<String> links = new ArrayList<>();
             for (ScenarioResult r : rs) {
                 if (r.outcome() instanceof Outcome.Spectrum) {
-                    links.add("[" + r.scenario().name() + "](" + FIGURES + "/spectrum-" + r.scenario().name() + ".png)");
+                    links.add("[" + r.scenario().name() + "](" + FIGURES + "/" + r.scenario().name() + ".png)");
                 }
             }
             md.append(String.join(", ", links)).append(".\n\n");
             for (int i = 0; i < Math.min(2, rs.size()); i++) {
                 if (rs.get(i).outcome() instanceof Outcome.Spectrum) {
-                    image(rs.get(i).scenario().name(), "spectrum-" + rs.get(i).scenario().name() + ".png");
+                    image(rs.get(i).scenario().name(), rs.get(i).scenario().name() + ".png");
                 }
             }
         }
@@ -312,7 +312,7 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                 }
                 md.append("\n");
                 if (!ref) {
-                    String file = "memorization-" + sc.name() + ".png";
+                    String file = sc.name() + ".png";
                     figures.put(file, Figures.memorization(sc, m));
                     image(sc.name(), file);
                 }
@@ -378,7 +378,7 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                     md.append("\n");
                 }
                 md.append("\n");
-                String file = "branches-" + sc.name() + ".png";
+                String file = sc.name() + ".png";
                 figures.put(file, Figures.branches(sc, b));
                 image(sc.name(), file);
             }
@@ -414,7 +414,7 @@ public record Report(String markdown, Map<String, byte[]> figures) {
             md.append("\n");
             for (ScenarioResult r : rs) {
                 if (r.outcome() instanceof Outcome.Strategies s) {
-                    String file = "strategies-" + r.scenario().name() + ".png";
+                    String file = r.scenario().name() + ".png";
                     figures.put(file, Figures.strategies(r.scenario(), s));
                     image(r.scenario().name(), file);
                 }
