@@ -499,7 +499,7 @@ public final class GaussianConstantsEngine {
             Apfloat v = f.value(s.multiply(z).add(shift), precision);
             // relative precision for the weight: e^{-z²/2} carried with z²/2·log2(e) extra bits
             double zd = z.doubleValue();
-            int bw = b + (int) Math.ceil(zd * zd * 0.7213475204444817) + 8;
+            int bw = b + ((int) Math.ceil(zd * zd * 0.7213475204444817) / 64 + 1) * 64;
             BigInteger zf = Fixed.ofApfloat(z, bw);
             Apfloat w = Fixed.toApfloat(Fixed.exp(Fixed.mul(zf, zf, bw).shiftRight(1).negate(), bw), bw, precision);
             Apfloat wf = w.multiply(v);
