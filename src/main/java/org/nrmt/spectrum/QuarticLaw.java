@@ -7,6 +7,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.complex.Complex;
 import org.apfloat.Apcomplex;
+import org.apfloat.ApcomplexMath;
 import org.apfloat.Apfloat;
 
 /**
@@ -36,7 +37,10 @@ public final class QuarticLaw implements SpectralLaw {
     private volatile List<Interval> supportCache;
     private volatile double[] massCache;
 
-    private QuarticLaw(ModelParams params, Quartic quartic, int digits) {
+    private final boolean fromDoubles;
+
+    private QuarticLaw(ModelParams params, Quartic quartic, int digits, boolean fromDoubles) {
+        this.fromDoubles = fromDoubles;
         this.params = params;
         this.quartic = quartic;
         this.digits = digits;
@@ -50,14 +54,14 @@ public final class QuarticLaw implements SpectralLaw {
 
     /** The law in double precision. */
     public static QuarticLaw of(ModelParams p) {
-        return new QuarticLaw(p, Quartic.of(p), 16);
+        return new QuarticLaw(p, Quartic.of(p), 16, true);
     }
 
     /** The law from high-precision parameters (e.g. 50-digit η, ζ), at {@code digits} digits. */
     public static QuarticLaw of(Apfloat eta, Apfloat zeta, Apfloat phi, Apfloat psi, int digits) {
         ModelParams p = new ModelParams(eta.doubleValue(), Math.min(zeta.doubleValue(), eta.doubleValue()),
                 phi.doubleValue(), psi.doubleValue());
-        return new QuarticLaw(p, Quartic.of(eta, zeta, phi, psi, Math.max(digits, 20) + 20L), digits);
+        return new QuarticLaw(p, Quartic.of(eta, zeta, phi, psi, Math.max(digits, 20) + 20L), digits, false);
     }
 
     /** Same law, apfloat results at {@code digits} decimal digits (16 = double). */
@@ -65,8 +69,11 @@ public final class QuarticLaw implements SpectralLaw {
         if (digits < 16 || digits > 10000) {
             throw new IllegalArgumentException("digits must be in [16, 10000], got " + digits);
         }
+        // the coefficients must carry the requested digits; the double parameters are exact binary
+        // values, so they can be re-expanded (apfloat parameters keep their own precision)
         Quartic q = quartic;
-        return new QuarticLaw(params, q, digits);
+        if (fromDoubles && q.precision() < digits + 20L) q = Quartic.of(params, digits + 30L);
+        return new QuarticLaw(params, q, digits, fromDoubles);
     }
 
     public ModelParams params() {
@@ -86,9 +93,13 @@ public final class QuarticLaw implements SpectralLaw {
         return bound;
     }
 
-    /** The engine: tracks H = zG (no pole at an atom; G = H/z). */
+    /**
+     * The engine: with an atom it tracks H = zG (G has a pole at 0, H does not); without one it
+     * tracks G (H = zG then has a double root at z = 0, G is regular or has an integrable
+     * hard-edge singularity there).
+     */
     BranchTracker tracker() {
-        return new BranchTracker(quartic, bound, true);
+        return new BranchTracker(quartic, bound, atomMass() > 0);
     }
 
     // ---------------------------------------------------------------- G at points
@@ -101,7 +112,7 @@ public final class QuarticLaw implements SpectralLaw {
             return new StieltjesPoint(z, p.g().conjugate(), p.certified(), p.certificateMargin(),
                     p.digitsUsed(), p.separation());
         }
-        BranchTracker t = tracker();
+        BranchTracker t = z.getReal() == 0 && z.getImaginary() == 0 ? new BranchTracker(quartic, bound, false) : tracker();
         return finish(t, z.getReal(), z.getImaginary(), t.descend(z.getReal(), z.getImaginary()));
     }
 
@@ -114,7 +125,7 @@ public final class QuarticLaw implements SpectralLaw {
 
     private StieltjesPoint finish(BranchTracker t, double x, double y, boolean ok) {
         Complex z = new Complex(x, y);
-        if (ok && (x != 0 || y != 0)) {
+        if (ok && (!t.scaled || x != 0 || y != 0)) {
             double sc = t.gScale();
             double sepH = t.separation();
             double gi = t.gIm();
@@ -145,17 +156,21 @@ public final class QuarticLaw implements SpectralLaw {
 
     private ApStieltjesPoint continueAp(BranchTracker t, Apcomplex target, long prec) {
         if (target.real().signum() == 0 && target.imag().signum() == 0) return null; // the pole at an atom
-        ApBranchTracker a = new ApBranchTracker(quartic, prec);
+        // continue in the tracker's own variable (H = zG when there is an atom)
+        boolean scaled = t.scaled;
+        ApBranchTracker a = new ApBranchTracker(quartic, prec, scaled);
         boolean ok;
         if (t.radius == 0 || (t.zr == 0 && t.zi == 0)) {
-            ok = a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
+            ok = !scaled && a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
         } else {
-            double sep = t.currentSeparation() * t.gScale();
+            double sep = t.currentSeparation();
             ok = !Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr), exact(t.zi)),
-                    new Apcomplex(exact(t.gRe()), exact(t.gIm())), 0.5 * sep);
+                    new Apcomplex(exact(t.gr), exact(t.gi)), 0.5 * sep);
         }
         if (!ok || !a.moveTo(target)) return null;
-        return new ApStieltjesPoint(a.z, a.g, true, a.radius, (int) prec, a.separation());
+        if (!scaled) return new ApStieltjesPoint(a.z, a.g, true, a.radius, (int) prec, a.separation());
+        double zAbs = ApcomplexMath.abs(a.z).doubleValue();
+        return new ApStieltjesPoint(a.z, a.g.divide(a.z), true, a.radius / zAbs, (int) prec, a.separation() / zAbs);
     }
 
     /**
@@ -196,6 +211,12 @@ public final class QuarticLaw implements SpectralLaw {
         boolean have = false;
         for (int idx : order) {
             double x = xs[idx];
+            if (x == 0 && y == 0) {
+                // H = zG has a double root at z = 0; G itself is regular there unless there is an atom
+                BranchTracker g = new BranchTracker(quartic, bound, false);
+                out[idx] = finish(g, 0, 0, g.descend(0, 0));
+                continue;
+            }
             boolean ok = false;
             if (have) {
                 t.steps = 0;
@@ -274,17 +295,41 @@ public final class QuarticLaw implements SpectralLaw {
             if (ok) {
                 double sep = t.currentSeparation();
                 double[] dh = t.derivative();
-                boolean real = Math.abs(t.gi) + t.radius < 0.5 * sep;
+                // Real by induction: on the real axis the start root is real and every step's
+                // one-root disk is centred on the (exactly real) previous root, so it holds the
+                // conjugate of its root too; or directly, if the disk swallows the conjugate.
+                boolean real = (t.gi == 0 && t.zi == 0) || Math.abs(t.gi) + t.radius < 0.5 * sep;
                 double h = t.gr;
                 // G = H/z, G′ = (z H′ − H)/z²
                 out[idx] = new NegativeAxisPoint(lambdas[idx], h / x, (x * dh[0] - h) / (x * x), real,
                         t.radius / Math.abs(x), sep / Math.abs(x));
                 if (!real) ok = false;
             } else {
-                out[idx] = new NegativeAxisPoint(lambdas[idx], Double.NaN, Double.NaN, false, Double.NaN, 0);
+                out[idx] = negativeAxisAp(t, lambdas[idx]);
             }
         }
         return Arrays.asList(out);
+    }
+
+    /**
+     * Where double cannot certify (the two roots that meet at the atom's z = 0 are too close for
+     * double's rounding), continue from the last certified double node along the axis in
+     * apfloat at 40, then 80 digits. Real by the same induction (real centre, real coefficients).
+     */
+    private NegativeAxisPoint negativeAxisAp(BranchTracker t, double lambda) {
+        if (t.radius > 0 && t.zi == 0 && t.gi == 0 && t.scaled) {
+            double sep = t.currentSeparation();
+            for (long prec : new long[] {40, 80}) {
+                ApBranchTracker a = new ApBranchTracker(quartic, prec, true); // H = zG, as the double sweep
+                if (!Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr)), new Apcomplex(exact(t.gr)), 0.5 * sep)
+                        && a.moveTo(new Apcomplex(exact(-lambda))) && a.g.imag().signum() == 0) {
+                    double h = a.g.real().doubleValue(), dh = a.derivative().real().doubleValue(), x = -lambda;
+                    return new NegativeAxisPoint(lambda, h / x, (x * dh - h) / (x * x), true, a.radius / lambda,
+                            a.separation() / lambda);
+                }
+            }
+        }
+        return new NegativeAxisPoint(lambda, Double.NaN, Double.NaN, false, Double.NaN, 0);
     }
 
     // ---------------------------------------------------------------- atoms, support, CDF
@@ -308,6 +353,10 @@ public final class QuarticLaw implements SpectralLaw {
      * where the density switches between zero and positive (the physical sheet takes part).
      */
     public List<Apfloat> supportEdges(int digits) {
+        if (digits < 1) throw new IllegalArgumentException("digits must be >= 1, got " + digits);
+        if (fromDoubles && quartic.precision() < digits + 20L) return withDigits(Math.max(digits, 16)).supportEdges(digits);
+        // candidates: Aberth roots of Q near the real axis, Newton-refined (fast); the test
+        // DiscriminantTest checks them against the certified exact real roots of org.nrmt.roots
         long prec = 2L * digits + 40;
         Apfloat[] q = Discriminant.reduced(quartic, prec);
         List<Apfloat> cand = new ArrayList<>(Discriminant.realRoots(q, -1e-12 * bound, bound, digits + 5L));

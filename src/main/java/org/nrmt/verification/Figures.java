@@ -58,6 +58,7 @@ final class Figures {
     static byte[] spectrum(Scenario sc, Outcome.Spectrum s) {
         XYChart chart = chart(sc.name() + ": " + sc.activation() + ", n0/n1/m = " + sc.shapeLabel()
                 + ", KS = " + Report.fmt(s.ks(), 2), "eigenvalue", "density");
+        chart.getStyler().setXAxisDecimalPattern("#0.###");
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
         XYSeries h = chart.addSeries("simulation (" + sc.trials() + " trial" + (sc.trials() > 1 ? "s" : "") + ")",
                 s.histogram().x(), s.histogram().y());
@@ -114,9 +115,9 @@ final class Figures {
 
     /** Relative error of G against distance to the edge, one line per precision (log–log). */
     static byte[] branches(Scenario sc, Outcome.Branches b) {
-        XYChart chart = chart(sc.name() + ": error of G at λ₊ − δ (" + sc.activation() + ", φ = "
+        XYChart chart = chart(sc.name() + ": error of ρ at λ₊ − δ (" + sc.activation() + ", φ = "
                 + Report.fmt(sc.phi(), 3) + ", ψ = " + Report.fmt(sc.psi(), 3) + ")", "δ (distance to λ₊)",
-                "relative error of G");
+                "relative error of the density");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
         for (int i = 0; i < b.digits().size(); i++) {
@@ -138,6 +139,7 @@ final class Figures {
     static byte[] strategies(Scenario sc, Outcome.Strategies s) {
         XYChart chart = chart(sc.name() + ": density by root-selection strategy (" + sc.activation() + ", φ = "
                 + Report.fmt(sc.phi(), 3) + ", ψ = " + Report.fmt(sc.psi(), 3) + ")", "x", "density");
+        chart.getStyler().setXAxisDecimalPattern("#0.###");
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
         for (Outcome.Series d : s.densities()) {
             XYSeries line = chart.addSeries(d.label(), d.x(), d.y());

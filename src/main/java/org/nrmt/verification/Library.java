@@ -2,18 +2,19 @@ package org.nrmt.verification;
 
 import java.util.List;
 import org.apache.commons.math3.complex.Complex;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.nrmt.activation.Activation;
 import org.nrmt.bias.BiasKind;
 import org.nrmt.bias.BiasLaws;
-import org.nrmt.bias.BiasMeasure;
-import org.nrmt.bias.ConditionalConstants;
+import org.nrmt.constants.DoubleConstants;
+import org.nrmt.constants.GaussianConstantsEngine;
+import org.nrmt.layers.LayerPropagation;
+import org.nrmt.layers.LayerSpectrum;
+import org.nrmt.memorization.TrainingLoss;
+import org.nrmt.spectrum.BranchStudy;
 import org.nrmt.simulation.SimulationSpec;
-import org.nrmt.simulation.TrialSeeds;
+import org.nrmt.simulation.Simulator;
 import org.nrmt.spectrum.Interval;
 import org.nrmt.spectrum.ModelParams;
-import org.nrmt.spectrum.NegativeAxisPoint;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
 import org.nrmt.spectrum.UncertifiedPointException;
@@ -35,10 +36,12 @@ final class Library {
         return constantsAtBias(f, s, 0.0);
     }
 
-    /** The constants of x ↦ f(x + b) (model.md §7: μ(b), η(b) = s²(b) + ζ(b), ζ(b)). */
+    /** The constants of f(sZ + b) (model.md §7: μ(b), η(b) = Var f(sZ + b), ζ(b)), in double. */
     static Constants constantsAtBias(Activation f, double s, double b) {
-        ConditionalConstants c = ConditionalConstants.compute(f.text(), f.toDoubleFunction(), s, BiasMeasure.point(b));
-        return new Constants(c.mu()[0], c.s2()[0] + c.zeta()[0], c.zeta()[0]);
+        DoubleConstants c = GaussianConstantsEngine.computeDouble(f, s, b);
+        // ζ below the engine's rounding is a ζ = 0 activation: the law must take the degree drop.
+        double zeta = c.zeta() <= 1e-14 * c.eta() ? 0.0 : Math.min(c.zeta(), c.eta());
+        return new Constants(c.mean(), c.eta(), zeta);
     }
 
     static QuarticLaw quartic(ModelParams p) {
@@ -56,65 +59,63 @@ final class Library {
         return BiasLaws.ofSamples(kind, f.text(), f.toDoubleFunction(), s, values, phi, psi);
     }
 
-    /**
-     * The bias values trial {@code t} of a simulation drew: its stream consumes n1·n0 then n0·m
-     * standard normals (W, X) before the bias values (the order documented by the simulation
-     * package's TrialSampler), so replaying the stream gives them exactly.
-     */
+    /** The bias values trial {@code t} of a simulation drew (the simulation package's own draw). */
     static double[] drawnBias(SimulationSpec spec, long seed, int trial) {
-        UniformRandomProvider rng = TrialSeeds.generator(seed, trial);
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-        long skip = (long) spec.n1() * spec.n0() + (long) spec.n0() * spec.m();
-        for (long i = 0; i < skip; i++) {
-            g.sample();
-        }
-        int count = switch (spec.bias()) {
-            case none -> 0;
-            case neuron -> spec.n1();
-            case sample -> spec.m();
-            case scalar -> 1;
-        };
-        double[] b = new double[count];
-        for (int i = 0; i < count; i++) {
-            b[i] = g.sample() * spec.biasSigma();
-        }
-        return b;
+        return Simulator.biasValues(spec, seed, trial);
     }
 
-    /** E_train(λ) = 1 − γ − γλ²G′(−λ) (model.md §5) at each λ. */
+    /** E_train(λ) = 1 − γ − γλ²G′(−λ) (model.md §5) at each λ, from the memorization package. */
     static double[] trainingLoss(ModelParams p, double[] lambdas) {
-        List<NegativeAxisPoint> pts = QuarticLaw.of(p).stieltjesNegativeAxis(lambdas);
-        double gamma = p.gamma();
-        double[] out = new double[lambdas.length];
-        for (int i = 0; i < lambdas.length; i++) {
-            NegativeAxisPoint pt = pts.get(i);
-            if (!pt.certified()) {
-                throw new UncertifiedPointException("G(−λ) not certified at λ = " + lambdas[i]);
-            }
-            double lam = pt.lambda();
-            out[i] = 1 - gamma - gamma * lam * lam * pt.dg();
-        }
-        return out;
+        return TrainingLoss.of(p).along(lambdas);
     }
 
     /** Per-layer KS to the input law and to the one-layer theory. */
-    static Outcome.Layers layers(Activation f, int depth, int n0, int n1, int m, int trials, long seed) {
-        throw new UnsupportedOperationException("the layers package is not on main yet");
+    static Outcome.Layers layers(Activation f, int depth, int n, int m, long seed) {
+        Constants raw = constants(f, 1.0);
+        // The layers package normalises f to η = 1; the one-layer theory is the PW law of that f.
+        ModelParams p = new ModelParams(1.0, raw.zeta() / raw.eta(), (double) n / m, 1.0);
+        TabulatedLaw theory = new TabulatedLaw(QuarticLaw.of(p));
+        LayerPropagation prop = new LayerPropagation(f.toDoubleFunction(), raw.mean(), 1 / Math.sqrt(raw.eta()),
+                theory::cdf);
+        List<LayerSpectrum> spectra = prop.run(depth, n, m, seed);
+        List<Double> toInput = new java.util.ArrayList<>();
+        List<Double> toTheory = new java.util.ArrayList<>();
+        for (LayerSpectrum l : spectra) {
+            if (l.layer() > 0) {
+                toInput.add(l.ksToInputLaw());
+                toTheory.add(l.ksToTheory());
+            }
+        }
+        return new Outcome.Layers(toInput, toTheory);
     }
 
     /** The edge-precision study of model.md §4. */
     static Outcome.Branches branchStudy(ModelParams p, List<Integer> digits, List<Double> distances) {
-        throw new UnsupportedOperationException("the branch study is not on main yet");
+        QuarticLaw law = QuarticLaw.of(p);
+        int[] d = digits.stream().mapToInt(Integer::intValue).toArray();
+        double[] deltas = distances.stream().mapToDouble(Double::doubleValue).toArray();
+        int ref = 2 * d[d.length - 1] + 20;
+        List<BranchStudy.EdgePoint> pts = BranchStudy.edgeStudy(law, deltas, d, ref);
+        List<List<Double>> error = new java.util.ArrayList<>();
+        for (int i = 0; i < d.length; i++) {
+            List<Double> row = new java.util.ArrayList<>();
+            for (BranchStudy.EdgePoint pt : pts) {
+                row.add(pt.relErr()[i]);
+            }
+            error.add(row);
+        }
+        String edge = BranchStudy.upperEdge(law, d[d.length - 1]).toString(true);
+        return new Outcome.Branches(edge, distances, digits, error);
     }
 
     /** Root-selection strategies compared by phantom mass and mass defect. */
     static Outcome.Strategies strategies(ModelParams p) {
-        throw new UnsupportedOperationException("the root-selection strategies are not on main yet");
+        return Strategies.compare(QuarticLaw.of(p));
     }
 
     /** Computes η and ζ of f at {@code digits} digits (timed; the values are not used). */
     static void constantsAtDigits(Activation f, double s, int digits) {
-        throw new UnsupportedOperationException("the constants engine is not on main yet");
+        GaussianConstantsEngine.compute(f, s, digits);
     }
 
     /** [lo, hi] of the support of the law, widened by 5% (for density grids). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 import org.nrmt.activation.Activation;
 import org.nrmt.bias.BiasKind;
 import org.nrmt.simulation.CenteredActivation;
@@ -15,7 +16,10 @@ import org.nrmt.simulation.SimulationSpec;
 import org.nrmt.simulation.Simulator;
 import org.nrmt.simulation.SpectralStatistics;
 import org.nrmt.simulation.TheoryComparison;
+import org.nrmt.spectrum.Atom;
+import org.nrmt.spectrum.Interval;
 import org.nrmt.spectrum.ModelParams;
+import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
 import org.nrmt.spectrum.UncertifiedPointException;
 
@@ -29,6 +33,7 @@ final class ScenarioRunner {
     static final double S = 1.0;
     private static final int HISTOGRAM_BINS = 60;
     private static final int CURVE_POINTS = 400;
+    private static final int W1_GRID = 400;
 
     private final Simulator simulator;
 
@@ -50,7 +55,7 @@ final class ScenarioRunner {
                 case timing -> Timings.run(sc, simulator);
             };
             return new ScenarioResult(sc, checks(sc, outcome), outcome, null, seconds(start));
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError e) {
             return ScenarioResult.failed(sc, e, seconds(start));
         }
     }
@@ -81,10 +86,10 @@ final class ScenarioRunner {
         } else {
             law = law(sc, f, c, sc.phiValue(), sc.psiValue());
         }
-        law = new TabulatedLaw(law);
+        law = tabulated(law);
         SimulationResult sim = simulator.run(spec, centred(f, c), sc.trials(), sc.seed());
-        Comparison cmp = TheoryComparison.compare(sim, law);
         EmpiricalSpectrum esd = sim.spectrum();
+        Comparison cmp = compare(esd, law);
         return new Outcome.Spectrum(c.mean(), c.eta(), c.zeta(), cmp.ks(), cmp.w1(), cmp.stieltjesMaxError(),
                 cmp.atomTheory(), cmp.atomEmpirical(), cmp.momentsTheory(), cmp.momentsEmpirical(),
                 histogram(esd, cmp.atomTheory() > 0), curve(law, esd));
@@ -95,6 +100,67 @@ final class ScenarioRunner {
             return Library.quartic(new ModelParams(c.eta(), c.zeta(), phi, psi));
         }
         return Library.biasLaw(sc.bias(), f, S, sc.biasSigma(), phi, psi);
+    }
+
+    /**
+     * The statistics of {@link TheoryComparison}, computed with the law's own CDF (the tabulated
+     * quartic CDF, or the bias laws' cosine series) rather than a table of densities: the bias
+     * laws certify their CDF nodes, not every density point a generic table would ask for.
+     */
+    static Comparison compare(EmpiricalSpectrum esd, SpectralLaw law) {
+        List<Atom> atoms = law.atoms();
+        double[] sorted = esd.snappedTo(atoms).sorted();
+        DoubleUnaryOperator left = leftLimit(law, atoms);
+        double ks = SpectralStatistics.ks(sorted, law::cdf, left);
+        List<Double> nodes = new ArrayList<>();
+        for (Interval iv : law.support()) {
+            for (int i = 0; i <= W1_GRID; i++) {
+                nodes.add(iv.lo() + 0.5 * (1 - Math.cos(Math.PI * i / W1_GRID)) * iv.length());
+            }
+        }
+        double atomTheory = 0;
+        for (Atom a : atoms) {
+            nodes.add(a.location());
+            if (a.location() == 0.0) {
+                atomTheory += a.mass();
+            }
+        }
+        double w1 = SpectralStatistics.w1(sorted, law::cdf, left, nodes.stream().mapToDouble(Double::doubleValue).toArray());
+        double stieltjes = SpectralStatistics.stieltjesMaxError(esd, law, SpectralStatistics.defaultStieltjesPoints(law));
+        List<Double> mt = new ArrayList<>();
+        List<Double> me = new ArrayList<>();
+        for (int k = 1; k <= TheoryComparison.MOMENTS; k++) {
+            mt.add(law.moment(k));
+            me.add(esd.moment(k));
+        }
+        return new Comparison(ks, w1, atomTheory, esd.massNear(0.0), stieltjes, mt, me, esd.n1(), esd.trials(), 0.0);
+    }
+
+    /** KS distance with atoms snapped, on the law's own CDF. */
+    static double ks(EmpiricalSpectrum esd, SpectralLaw law) {
+        List<Atom> atoms = law.atoms();
+        return SpectralStatistics.ks(esd.snappedTo(atoms).sorted(), law::cdf, leftLimit(law, atoms));
+    }
+
+    /** F(x−) = F(x) minus the mass of an atom exactly at x. */
+    private static DoubleUnaryOperator leftLimit(SpectralLaw law, List<Atom> atoms) {
+        return x -> {
+            double f = law.cdf(x);
+            for (Atom a : atoms) {
+                if (a.location() == x) {
+                    f -= a.mass();
+                }
+            }
+            return f;
+        };
+    }
+
+    /**
+     * The quartic law's CDF is one quadrature per call: tabulate it once. The bias laws already
+     * carry a cosine-series CDF, so they are used as they are.
+     */
+    private static SpectralLaw tabulated(SpectralLaw law) {
+        return law instanceof QuarticLaw ? new TabulatedLaw(law) : law;
     }
 
     private static CenteredActivation centred(Activation f, Library.Constants c) {
@@ -167,11 +233,11 @@ final class ScenarioRunner {
             int n0 = (int) Math.round(sc.psi() * n1);
             int m = (int) Math.round(n0 / sc.phi());
             // The law is taken at the simulated shape's own ratios, so rounding n0 and m costs nothing.
-            SpectralLaw law = new TabulatedLaw(law(sc, f, c, (double) n0 / m, (double) n0 / n1));
+            SpectralLaw law = tabulated(law(sc, f, c, (double) n0 / m, (double) n0 / n1));
             SimulationSpec spec = new SimulationSpec(n0, n1, m, 1.0, 1.0, sc.bias(), sc.biasSigma());
             SimulationResult sim = simulator.run(spec, centred(f, c), sc.trials(), sc.seed());
             n1s.add(n1);
-            ks.add(SpectralStatistics.ks(sim.spectrum(), law));
+            ks.add(ks(sim.spectrum(), law));
         }
         return new Outcome.Scaling(n1s, ks, LogLogFit.of(n1s, ks));
     }
@@ -237,7 +303,11 @@ final class ScenarioRunner {
 
     private Outcome.Layers layers(Scenario sc) {
         Activation f = Activation.parse(sc.activation());
-        return Library.layers(f, sc.depth(), sc.n0(), sc.n1(), sc.m(), sc.trials(), sc.seed());
+        if (!sc.n0().equals(sc.n1())) {
+            throw new IllegalArgumentException("scenario " + sc.name() + ": layers need n0 = n1 (ψ = 1), got "
+                    + sc.n0() + " and " + sc.n1());
+        }
+        return Library.layers(f, sc.depth(), sc.n1(), sc.m(), sc.seed());
     }
 
     private Outcome.Branches branches(Scenario sc) {

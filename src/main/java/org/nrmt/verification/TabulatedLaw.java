@@ -71,6 +71,9 @@ final class TabulatedLaw implements SpectralLaw {
         for (int p = 0; p <= PANELS; p++) {
             thetas[k++] = p * h;
         }
+        // At the interval's ends ρ·x' is 0·∞ for a hard edge: take g a hair inside instead.
+        thetas[PANELS * q] = 1e-6 * h;
+        thetas[thetas.length - 1] = Math.PI - 1e-6 * h;
         double[] xs = new double[thetas.length];
         for (int t = 0; t < thetas.length; t++) {
             xs[t] = x(a, b, thetas[t]);

@@ -12,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apache.commons.math3.complex.Complex;
 import org.apfloat.Apcomplex;
+import org.apfloat.ApcomplexMath;
 import org.apfloat.Apfloat;
 
 /**
@@ -57,13 +58,25 @@ class QuarticLawProperties {
             assertEquals(g.getReal(), conj.g().getReal(), 0);
             assertEquals(-g.getImaginary(), conj.g().getImaginary(), 0);
         }
-        // the original P-equation (model.md §3), relative residual
-        Complex P = z.multiply(g).subtract(1).divide(p.psi()).add(1);
-        Complex t = z.multiply(p.psi()).reciprocal();
-        Complex q = P.subtract(1).multiply(p.phi()).add(1).multiply(P.subtract(1).multiply(p.psi()).add(1)).multiply(t);
-        Complex rhs = q.multiply(p.eta() - p.zeta()).add(1).add(q.multiply(p.zeta()).divide(Complex.ONE.subtract(q.multiply(p.zeta()))));
-        double size = 1 + P.abs() + q.abs() * p.eta() + q.multiply(p.zeta()).abs() / Complex.ONE.subtract(q.multiply(p.zeta())).abs();
-        assertTrue(P.subtract(rhs).abs() <= 1e-7 * size * (1 + 1 / sp.separation()), "P residual " + P.subtract(rhs).abs());
+        // the original P-equation (model.md §3), evaluated in apfloat (it is ill-conditioned in
+        // double near an atom's pole) with the 40-digit G, which must also agree with the double G
+        ApStieltjesPoint ap = law.withDigits(30).stieltjesAp(QuarticLaw.exact(z));
+        assertTrue(ap.certified(), "apfloat uncertified at " + z + " for " + p + " double " + sp);
+        Complex gAp = new Complex(ap.g().real().doubleValue(), ap.g().imag().doubleValue());
+        assertTrue(gAp.subtract(g).abs() <= 1e-13 * g.abs() + 2 * sp.separation() / sp.certificateMargin(),
+                "double " + g + " vs apfloat " + gAp);
+        long prec = 45;
+        Apcomplex zz = QuarticLaw.exact(z).precision(prec), gg = ap.g().precision(prec);
+        Apfloat one = new Apfloat(1, prec), psi = QuarticLaw.exact(p.psi()).precision(prec), phi = QuarticLaw.exact(p.phi()).precision(prec);
+        Apfloat eta = QuarticLaw.exact(p.eta()).precision(prec), zeta = QuarticLaw.exact(p.zeta()).precision(prec);
+        Apcomplex pm1 = zz.multiply(gg).subtract(one).divide(psi);
+        Apcomplex qq = pm1.multiply(phi).add(one).multiply(pm1.multiply(psi).add(one)).divide(zz.multiply(psi));
+        Apcomplex zq = qq.multiply(zeta);
+        Apcomplex rhs = qq.multiply(eta.subtract(zeta)).add(zq.divide(one.subtract(zq)));
+        double size = 1 + ApcomplexMath.abs(pm1).doubleValue() + ApcomplexMath.abs(qq).doubleValue() * p.eta()
+                + ApcomplexMath.abs(zq).doubleValue() / ApcomplexMath.abs(one.subtract(zq)).doubleValue();
+        double res = ApcomplexMath.abs(pm1.subtract(rhs)).doubleValue();
+        assertTrue(res <= 1e-24 * size * (1 + 1 / ap.separation()), "P residual " + res + " at " + z + " for " + p);
     }
 
     @Property(tries = 15)
@@ -98,6 +111,22 @@ class QuarticLawProperties {
             assertTrue(in.certified() && out.certified(), "edge " + e + " for " + p);
             assertTrue(in.g().imag().signum() < 0, "inside edge " + e + ": Im G = " + in.g().imag());
             assertEquals(0, out.g().imag().signum(), "outside edge " + e + ": Im G = " + out.g().imag());
+        }
+    }
+
+    @Property(tries = 20)
+    void negativeAxisIsRealIncreasingAndMatchesTheDerivative(@ForAll("params") ModelParams p) {
+        QuarticLaw law = QuarticLaw.of(p);
+        double[] lambdas = new double[49];
+        for (int i = 0; i < lambdas.length; i++) lambdas[i] = Math.pow(10, -6 + 12.0 * i / 48);
+        List<NegativeAxisPoint> ps = law.stieltjesNegativeAxis(lambdas);
+        for (int i = 0; i < ps.size(); i++) {
+            NegativeAxisPoint q = ps.get(i);
+            assertTrue(q.certified(), "lambda " + lambdas[i] + " for " + p);
+            assertTrue(q.g() < 0 && q.dg() < 0, "G " + q.g() + " G' " + q.dg());
+            if (i > 0) assertTrue(q.g() > ps.get(i - 1).g(), "not increasing at " + lambdas[i] + " for " + p);
+            // G(−λ) = −∫ dμ(x)/(x + λ) lies between −1/λ and 0 for a law on [0, ∞)
+            assertTrue(q.g() >= -(1 + 1e-9) / lambdas[i], "G below -1/lambda at " + lambdas[i]);
         }
     }
 }
