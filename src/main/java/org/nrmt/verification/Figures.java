@@ -24,7 +24,16 @@ final class Figures {
     private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {6f, 4f}, 0f);
 
+    /** Fixed colours: a fitted line must share its points' colour, so none is left to XChart. */
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14),
+        new Color(44, 160, 44), new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75),
+        new Color(227, 119, 194), new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+
     private Figures() {
+    }
+
+    private static Color colour(int i) {
+        return PALETTE[i % PALETTE.length];
     }
 
     /** KS against n1 on log–log axes, points and fitted lines, one colour per scenario. */
@@ -32,12 +41,14 @@ final class Figures {
         XYChart chart = chart("KS distance against n1 (log–log; dashed: least-squares fit)", "n1", "KS");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
-        for (ScenarioResult r : results) {
+        for (int k = 0; k < results.size(); k++) {
+            ScenarioResult r = results.get(k);
             Outcome.Scaling s = (Outcome.Scaling) r.outcome();
             String label = r.scenario().name() + " (slope " + Report.fmt(s.fit().slope(), 3) + ")";
             XYSeries pts = chart.addSeries(label, s.n1(), s.ks());
             pts.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
             pts.setMarker(SeriesMarkers.CIRCLE);
+            pts.setMarkerColor(colour(k));
             List<Double> fx = new ArrayList<>();
             List<Double> fy = new ArrayList<>();
             for (Integer n : List.of(s.n1().get(0), s.n1().get(s.n1().size() - 1))) {
@@ -48,7 +59,7 @@ final class Figures {
             line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
             line.setMarker(SeriesMarkers.NONE);
             line.setLineStyle(DASHED);
-            line.setLineColor(pts.getMarkerColor());
+            line.setLineColor(colour(k));
             line.setShowInLegend(false);
         }
         return png(chart);
@@ -85,11 +96,12 @@ final class Figures {
             XYSeries t = chart.addSeries(m.labels().get(i) + " theory", m.lambdas(), m.theory().get(i));
             t.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
             t.setMarker(SeriesMarkers.NONE);
+            t.setLineColor(colour(i));
             XYSeries p = chart.addSeries(m.labels().get(i) + (reference ? " reference" : " simulation"),
                     m.lambdas(), m.compared().get(i));
             p.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
             p.setMarker(SeriesMarkers.CIRCLE);
-            p.setMarkerColor(t.getLineColor());
+            p.setMarkerColor(colour(i));
         }
         return png(chart);
     }
@@ -100,7 +112,8 @@ final class Figures {
                 "layer", "KS to input law");
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
-        for (ScenarioResult r : results) {
+        for (int k = 0; k < results.size(); k++) {
+            ScenarioResult r = results.get(k);
             Outcome.Layers l = (Outcome.Layers) r.outcome();
             List<Integer> layer = new ArrayList<>();
             for (int i = 1; i <= l.ksToInput().size(); i++) {
@@ -113,24 +126,29 @@ final class Figures {
         return png(chart);
     }
 
-    /** Relative error of G against distance to the edge, one line per precision (log–log). */
+    /**
+     * log₁₀ of the relative density error against distance to the edge (log x), one line per
+     * precision. A linear axis in log₁₀ keeps 60 decades readable; an exact match is drawn at −60.
+     */
     static byte[] branches(Scenario sc, Outcome.Branches b) {
         XYChart chart = chart(sc.name() + ": error of ρ at λ₊ − δ (" + sc.activation() + ", φ = "
                 + Report.fmt(sc.phi(), 3) + ", ψ = " + Report.fmt(sc.psi(), 3) + ")", "δ (distance to λ₊)",
-                "relative error of the density");
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+                "log10 relative error of the density");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(-62.0).setYAxisMax(0.0);
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
         for (int i = 0; i < b.digits().size(); i++) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             for (int j = 0; j < b.distances().size(); j++) {
                 double e = b.error().get(i).get(j);
-                // An exact match has no place on a log axis; show it at the floor instead.
                 x.add(b.distances().get(j));
-                y.add(Math.max(e, 1e-60));
+                y.add(Math.log10(Math.max(e, 1e-60)));
             }
             XYSeries s = chart.addSeries(b.digits().get(i) + " digits", x, y);
             s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(colour(i));
+            s.setLineColor(colour(i));
         }
         return png(chart);
     }
@@ -141,8 +159,10 @@ final class Figures {
                 + Report.fmt(sc.phi(), 3) + ", ψ = " + Report.fmt(sc.psi(), 3) + ")", "x", "density");
         chart.getStyler().setXAxisDecimalPattern("#0.###");
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
-        for (Outcome.Series d : s.densities()) {
+        for (int i = 0; i < s.densities().size(); i++) {
+            Outcome.Series d = s.densities().get(i);
             XYSeries line = chart.addSeries(d.label(), d.x(), d.y());
+            line.setLineColor(colour(i));
             line.setMarker(SeriesMarkers.NONE);
             line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         }
