@@ -102,12 +102,27 @@ class BiasLawTest {
                     assertEquals(c.meanVariance(), law.moment(1), 1e-9 * c.meanVariance(), what + " m1");
                     double atom = Math.max(0, 1 - pp[1] / pp[0]);
                     assertEquals(atom, law.atoms().isEmpty() ? 0 : law.atoms().get(0).mass(), 1e-15, what);
-                    if (pp[0] != pp[1]) { // γ = 1 has a hard edge at 0: y·Im G(iy) ~ √y, no clean limit
-                        double y = 1e-4 * law.supportBound(); // error ~ y² ∫ρ(t)/t² (gap at 0)
-                        Complex g = law.stieltjes(new Complex(0, y));
-                        assertEquals(atom, -g.getImaginary() * y, 3e-3, what + " residue at 0"); // clumps near 0
-                    }
                 }
+            }
+        }
+    }
+
+    /**
+     * atom = lim iy·G(iy): checked with x² − 1, whose noise variance s²(b) = 2 never vanishes, so no
+     * eigenvalues crowd next to 0 (tanh and ReLU put saturated/dead neurons there). The
+     * continuous part adds ~ y² ∫ρ(t)/t² to −y Im G(iy).
+     */
+    @Test
+    void atomIsTheResidueAtZero() {
+        ConditionalConstants c = BiasLaws.constants(Activation.parse("x^2 - 1"), 1.0, BiasMeasure.gaussian(0.5, 16));
+        double[][] models = {{1.0, 0.5}, {0.6, 1.2}, {2.0, 0.8}};
+        for (double[] pp : models) {
+            for (BiasKind kind : new BiasKind[] {BiasKind.neuron, BiasKind.sample}) {
+                BiasLaw law = BiasLaws.biasLaw(kind, c, pp[0], pp[1]);
+                double atom = Math.max(0, 1 - pp[1] / pp[0]);
+                double y = 1e-5 * law.supportBound();
+                Complex g = law.stieltjes(new Complex(0, y));
+                assertEquals(atom, -g.getImaginary() * y, 1e-4, kind + " phi=" + pp[0] + " psi=" + pp[1]);
             }
         }
     }
