@@ -234,9 +234,11 @@ public final class BiasLaw implements SpectralLaw {
         if (!p.certified()) {
             // edge zone (or next to the atom): classify by G slightly above the axis
             for (double eps = 1e-12; eps <= 1e-8; eps *= 100) {
-                BiasPoint q = solve(new Complex(x, eps * sys.supportBound()));
+                Complex z = new Complex(x, eps * sys.supportBound());
+                BiasPoint q = solve(z);
                 if (q.certified()) {
-                    return -q.g().getImaginary() > 1e-4 * q.g().abs();
+                    Complex gc = continuousPart(q.g(), z);
+                    return -gc.getImaginary() > 1e-4 * q.g().abs();
                 }
             }
             // counted, not guessed: treated as outside, its mass shows up in missingMass()
@@ -392,13 +394,20 @@ public final class BiasLaw implements SpectralLaw {
      */
     private double edgeZoneDensity(double x) {
         for (double eps = 1e-12; eps <= 1e-8; eps *= 100) {
-            BiasPoint p = solve(new Complex(x, eps * sys.supportBound()));
+            Complex z = new Complex(x, eps * sys.supportBound());
+            BiasPoint p = solve(z);
             if (p.certified()) {
                 edgeZone.incrementAndGet();
-                return p.density();
+                return Math.max(0, -continuousPart(p.g(), z).getImaginary() / Math.PI);
             }
         }
         throw new UncertifiedPointException("bias law: density not certified at x = " + x);
+    }
+
+    /** G − a/z: the atom's Lorentzian removed, so smoothing off the axis does not smear the atom. */
+    private Complex continuousPart(Complex g, Complex z) {
+        double a = sys.atomAtZero();
+        return a > 0 ? g.subtract(z.reciprocal().multiply(a)) : g;
     }
 
     /** Scan or bisection points that could not be certified even slightly above the axis (taken as outside). */
