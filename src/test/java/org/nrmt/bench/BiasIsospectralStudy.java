@@ -103,7 +103,8 @@ public final class BiasIsospectralStudy {
         }
         c = c.scaled(1 / Math.sqrt(v));
         if (kind == null) {
-            return QuarticLaw.of(new ModelParams(c.meanVariance(), Math.min(c.meanZeta(), c.meanVariance()), PHI, PSI));
+            // the one-node bias system is the PW quartic law (BiasLawTest: to 1e-10), and its CDF is fast
+            return BiasLaws.biasLaw(BiasKind.neuron, c, PHI, PSI);
         }
         return BiasLaws.biasLaw(kind, c, PHI, PSI);
     }
@@ -169,6 +170,7 @@ public final class BiasIsospectralStudy {
         }
         // ζ = 0 law is MP: the PW law with ζ = 0, η = 1 against the MP CDF
         double ksZeta0 = ksToMp(QuarticLaw.of(new ModelParams(1, 0, PHI, PSI)), PHI / PSI);
+        System.out.println("zeta=0 PW law vs MP: KS=" + ksZeta0);
         StringBuilder sc = new StringBuilder("activation,bias,sigma_b,ks_shortcut_vs_exact\n");
         List<String> srows = new ArrayList<>();
         for (String f : new String[] {"tanh", "relu", "x^2 - 1"}) {
@@ -176,7 +178,9 @@ public final class BiasIsospectralStudy {
                 for (double sb : new double[] {0.5, 1.0, 1.5}) {
                     ConditionalConstants c = BiasLaws.constants(Activation.parse(f), 1.0, BiasMeasure.gaussian(sb, 64));
                     BiasLaw exact = BiasLaws.biasLaw(kind, c, 0.5, 0.5);
-                    QuarticLaw shortcut = BiasLaws.averagedShortcut(c, 0.5, 0.5);
+                    // PW law with E_b-averaged constants, as the one-node system (= BiasLaws.averagedShortcut)
+                    BiasLaw shortcut = BiasLaws.biasLaw(BiasKind.neuron, ConditionalConstants.of(BiasMeasure.point(0),
+                            new double[] {0}, new double[] {c.meanZeta()}, new double[] {c.meanS2()}), 0.5, 0.5);
                     double hi = 1.2 * Math.max(exact.support().get(exact.support().size() - 1).hi(),
                             shortcut.support().get(shortcut.support().size() - 1).hi());
                     double k = ks(exact, shortcut, hi);
