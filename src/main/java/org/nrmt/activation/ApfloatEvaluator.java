@@ -50,8 +50,8 @@ final class ApfloatEvaluator {
         Expr.Call c = (Expr.Call) e;
         Apfloat u = eval(c.arg(0));
         return switch (c.fn()) {
-            case SIN -> ApfloatMath.sin(u);
-            case COS -> ApfloatMath.cos(u);
+            case SIN -> ApfloatSpecial.sinCos(u, wp)[0];
+            case COS -> ApfloatSpecial.sinCos(u, wp)[1];
             case TAN -> tan(u);
             case ATAN -> ApfloatMath.atan(u);
             case EXP -> ApfloatMath.exp(u);
@@ -70,11 +70,11 @@ final class ApfloatEvaluator {
             case ABS -> ApfloatMath.abs(u);
             case SIGN -> new Apfloat(u.signum());
             case STEP -> u.signum() > 0 ? ONE : ZERO;
-            case TANH -> ApfloatMath.tanh(u);
-            case SINH -> ApfloatMath.sinh(u);
-            case COSH -> ApfloatMath.cosh(u);
-            case ERF -> ApfloatMath.erf(u);
-            case ERFC -> ApfloatMath.erfc(u);
+            case TANH -> ApfloatSpecial.tanh(u, wp);
+            case SINH -> ApfloatSpecial.sinh(u, wp);
+            case COSH -> ApfloatSpecial.cosh(u, wp);
+            case ERF -> ApfloatSpecial.erf(u, wp);
+            case ERFC -> ApfloatSpecial.erfc(u, wp);
             case SIGMOID -> sigmoid(u);
             case SOFTPLUS -> softplus(u);
             case RELU -> u.signum() > 0 ? u : ZERO;
@@ -106,11 +106,11 @@ final class ApfloatEvaluator {
     }
 
     private Apfloat tan(Apfloat u) {
-        Apfloat cos = ApfloatMath.cos(u);
-        if (cos.signum() == 0) {
+        Apfloat[] sc = ApfloatSpecial.sinCos(u, wp);
+        if (sc[1].signum() == 0) {
             throw new ArithmeticException("tan at a pole, got " + u.precision(20));
         }
-        return ApfloatMath.sin(u).divide(cos);
+        return sc[0].divide(sc[1]);
     }
 
     private Apfloat pow(Apfloat base, Apfloat p) {
@@ -178,6 +178,6 @@ final class ApfloatEvaluator {
             return ZERO;
         }
         Apfloat arg = u.negate().divide(ApfloatMath.sqrt(TWO.precision(wp)));
-        return u.multiply(ApfloatMath.erfc(arg)).divide(TWO);
+        return u.multiply(ApfloatSpecial.erfc(arg, wp)).divide(TWO);
     }
 }

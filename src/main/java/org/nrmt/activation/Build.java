@@ -105,6 +105,15 @@ final class Build {
         if (va != null && vb != null) {
             return ofExact(va.multiply(vb));
         }
+        if (vb != null && va == null) {
+            return mul(b, a); // constants first: 2*x, -2*x
+        }
+        if (va != null) {
+            if (b instanceof Expr.Negate n) {
+                return mul(ofExact(va.negate()), n.arg());
+            }
+            return new Expr.Binary(Expr.Op.MUL, a, b); // a negative constant stays in front: -2*x
+        }
         if (a instanceof Expr.Negate n) {
             return neg(mul(n.arg(), b));
         }

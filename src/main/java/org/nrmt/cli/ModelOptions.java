@@ -2,6 +2,7 @@ package org.nrmt.cli;
 
 import org.nrmt.bias.BiasKind;
 import org.nrmt.spectrum.ModelParams;
+import org.nrmt.spectrum.SpectralLaw;
 import picocli.CommandLine.Option;
 
 /**
@@ -73,5 +74,15 @@ public final class ModelOptions {
     /** (η, ζ, φ, ψ) for the bias-free law: from --eta/--zeta or the activation's constants. */
     public ModelParams params() {
         return Models.params(this, phi(), psi());
+    }
+
+    /** The limiting law for --phi/--psi (bias included when asked). */
+    public SpectralLaw law() {
+        return Models.law(this, phi(), psi());
+    }
+
+    /** The limiting law for given ratios, e.g. those of a simulation's n0, n1, m. */
+    public SpectralLaw law(double phi, double psi) {
+        return Models.law(this, phi, psi);
     }
 }

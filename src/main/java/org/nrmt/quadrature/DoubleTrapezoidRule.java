@@ -20,7 +20,7 @@ public final class DoubleTrapezoidRule {
     }
 
     public DoubleQuadratureResult integrate(DoubleVectorIntegrand g, double lo, double hi, int intervals0,
-            double absTol) {
+            double absTol, double relTol) {
         if (!(lo < hi) || intervals0 < 1) {
             throw new IllegalArgumentException("need lo < hi and intervals0 >= 1, got [" + lo + ", " + hi + "], "
                     + intervals0);
@@ -62,9 +62,16 @@ public final class DoubleTrapezoidRule {
                 double d1 = Math.abs(value[i] - prev[i]);
                 double e = level < 2 ? Double.POSITIVE_INFINITY
                         : (d1 < d2[i] * 0.1 && d2[i] > 0 ? d1 * d1 / d2[i] * 10 : d1);
-                err[i] = e + 4e-16 * Math.abs(value[i]) * Math.log(evaluations + 1);
+                err[i] = e + 2.3e-16 * Math.abs(value[i]);
                 d2[i] = d1;
-                ok &= err[i] <= absTol;
+                
+            }
+            double big = 0;
+            for (int i = 0; i < dim; i++) {
+                big = Math.max(big, Math.abs(value[i]));
+            }
+            for (int i = 0; i < dim; i++) {
+                ok &= err[i] <= absTol + relTol * big;
             }
             if (ok) {
                 return new DoubleQuadratureResult(value, err, level + 1, evaluations, true);

@@ -1,10 +1,11 @@
 package org.nrmt.quadrature;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
-import org.apfloat.Apint;
 
 /**
  * Binary fixed-point arithmetic on {@link BigInteger}: a value v is held as round(v·2^B).
@@ -17,7 +18,7 @@ import org.apfloat.Apint;
  */
 public final class Fixed {
     private static final ConcurrentHashMap<Integer, BigInteger> LN2 = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<Integer, Apint> POW2 = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Integer, BigInteger> POW10 = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<Integer, BigInteger> POW5 = new ConcurrentHashMap<>();
 
     private Fixed() {}
@@ -74,20 +75,31 @@ public final class Fixed {
         return Math.scalb((double) v.shiftRight(drop).longValue(), drop - b);
     }
 
-    /** round(x·2^b); x must carry enough digits (its own precision is used). */
+    /** floor(x·2^b); x's own digits are used (exact decimal → binary through BigDecimal). */
     public static BigInteger ofApfloat(Apfloat x, int b) {
-        Apint p2 = POW2.computeIfAbsent(b, k -> new Apint(BigInteger.ONE.shiftLeft(k)));
-        return x.multiply(p2).truncate().toBigInteger();
+        if (x.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        BigDecimal d = new BigDecimal(x.toString(true));
+        BigInteger u = d.unscaledValue();
+        int sc = d.scale();
+        if (sc <= 0) {
+            return u.multiply(BigInteger.TEN.pow(-sc)).shiftLeft(b);
+        }
+        BigInteger p10 = POW10.computeIfAbsent(sc, k -> BigInteger.TEN.pow(k));
+        BigInteger[] qr = u.shiftLeft(b).divideAndRemainder(p10);
+        // floor for negative values too
+        return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
     }
 
-    /** v·2^-b as an apfloat with {@code precision} digits. */
+    /** v·2^-b as an apfloat with {@code precision} digits (v·5^b·10^-b, rounded in BigDecimal). */
     public static Apfloat toApfloat(BigInteger v, int b, long precision) {
         if (v.signum() == 0) {
             return Apfloat.ZERO;
         }
-        // 2^-b = 5^b·10^-b exactly
         BigInteger p5 = POW5.computeIfAbsent(b, k -> BigInteger.valueOf(5).pow(k));
-        return ApfloatMath.scale(new Apfloat(v.multiply(p5), precision), -b);
+        BigDecimal d = new BigDecimal(v.multiply(p5), b).round(new MathContext((int) Math.min(precision, 1 << 30)));
+        return new Apfloat(d, precision);
     }
 
     /** ln 2 to b bits (cached). */

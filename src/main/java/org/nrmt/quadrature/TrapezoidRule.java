@@ -15,6 +15,7 @@ import org.apfloat.Apfloat;
  * {@link TanhSinhRule}.
  */
 public final class TrapezoidRule {
+    private static final boolean DEBUG = Boolean.getBoolean("nrmt.quadrature.debug");
     private final int minLevels;
     private final int maxLevels;
 
@@ -84,6 +85,10 @@ public final class TrapezoidRule {
             h = h.divide(two);
             n *= 2;
             log10Err = est.next(log10Delta, log10Scale, evaluations);
+            if (DEBUG) {
+                System.err.println("trapezoid level " + level + " n=" + n + " delta=" + Arrays.toString(log10Delta)
+                        + " err=" + Arrays.toString(log10Err) + " tol=" + Arrays.toString(log10Tol));
+            }
             if (level + 1 >= minLevels && TanhSinhRule.meets(log10Err, log10Tol, log10Scale, false)) {
                 return TanhSinhRule.result(value, log10Err, level + 1, evaluations, true, precision);
             }

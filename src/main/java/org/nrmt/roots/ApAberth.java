@@ -21,6 +21,11 @@ final class ApAberth {
   private ApAberth() {}
 
   static ApRootSet solve(Apcomplex[] coefficients, long precision) {
+    return solve(coefficients, precision, null);
+  }
+
+  /** As {@link #solve(Apcomplex[], long)}, from {@code start} when usable (see PolynomialRoots). */
+  static ApRootSet solve(Apcomplex[] coefficients, long precision, Apcomplex[] start) {
     if (coefficients == null) {
       throw new IllegalArgumentException("coefficients must not be null, got null");
     }
@@ -58,7 +63,9 @@ final class ApAberth {
     Apcomplex[] z = new Apcomplex[n];
     Apfloat[] rad = new Apfloat[n];
     if (d > 0) {
-      start(a, d, z, wp);
+      if (!warmStart(start, n, d, z, wp)) {
+        start(a, d, z, wp);
+      }
       aberth(a, d, z, wp);
       polish(a, d, z, wp);
       radii(a, d, z, rad, wp);
@@ -165,23 +172,58 @@ final class ApAberth {
     }
   }
 
+  private static boolean warmStart(Apcomplex[] start, int n, int d, Apcomplex[] z, long wp) {
+    if (start == null || start.length != d || n != d) {
+      return false;
+    }
+    for (int i = 0; i < d; i++) {
+      if (start[i] == null) {
+        return false;
+      }
+      z[i] = atPrecision(start[i], wp);
+      for (int j = 0; j < i; j++) {
+        if (z[i].equals(z[j])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /**
    * p(x), p'(x) and S = Σ|a_k||x|^k by Horner at wp digits. Every intermediate is put back to wp
    * digits: apfloat lowers the precision of a difference that cancels (its digits are exact) and
    * would then round later products to that lower precision, voiding the error model.
    */
-  static Apcomplex[] horner(Apcomplex[] a, int d, Apcomplex x, Apfloat[] s, long wp) {
-    Apfloat ax = ApcomplexMath.abs(x);
+  static Apcomplex[] horner(Apcomplex[] a, Apfloat[] ma, int d, Apcomplex x, Apfloat[] s, long wp) {
+    Apfloat ax = ApcomplexMath.abs(atPrecision(x, LOW)).multiply(UP);
     Apcomplex p = a[d];
     Apcomplex dp = Apcomplex.ZERO;
-    Apfloat sum = ApcomplexMath.abs(a[d]);
+    Apfloat sum = ma[d];
     for (int k = d - 1; k >= 0; k--) {
       dp = atPrecision(dp.multiply(x).add(p), wp);
       p = atPrecision(p.multiply(x).add(a[k]), wp);
-      sum = sum.multiply(ax).add(ApcomplexMath.abs(a[k]));
+      sum = sum.multiply(ax).add(ma[k]);
     }
-    s[0] = sum;
+    s[0] = sum.multiply(UP);
     return new Apcomplex[] {p, dp};
+  }
+
+  /**
+   * Digits for the error-bound sums Σ|a_k||x|^k: they only scale a bound, so 25 digits and a
+   * factor UP = 1 + 1e-18 (far above 2d·10^-24 accumulated relative error) suffice.
+   */
+  static final long LOW = 25;
+
+  static final Apfloat UP = new Apfloat("1.000000000000000001", LOW);
+
+  /** Upper bounds on |a_k| at LOW digits. */
+  static Apfloat[] moduli(Apcomplex[] a, int d) {
+    Apfloat[] ma = new Apfloat[d + 1];
+    for (int k = 0; k <= d; k++) {
+      ma[k] = ApcomplexMath.abs(atPrecision(a[k], LOW)).multiply(UP);
+    }
+    return ma;
   }
 
   /** |x − y| with the difference (exact digits, possibly lowered precision) restored to wp first. */
@@ -199,8 +241,11 @@ final class ApAberth {
 
   static void aberth(Apcomplex[] a, int d, Apcomplex[] z, long wp) {
     boolean[] done = new boolean[d];
+    Apfloat[] ma = moduli(a, d);
     Apfloat g = gamma(4 * d + 8, wp);
-    Apfloat tiny = unit(wp);
+    // a correction below 10^-(wp/2)|z| leaves an error ~|corr|^3 (cubic convergence) or, in a
+    // cluster, ~|corr| at the cluster's own resolution limit: either way more sweeps buy nothing
+    Apfloat tiny2 = ApfloatMath.scale(new Apfloat(1, LOW), -wp);
     Apfloat[] s = new Apfloat[1];
     for (int sweep = 0; sweep < maxSweeps(d, wp); sweep++) {
       boolean all = true;
@@ -208,9 +253,10 @@ final class ApAberth {
         if (done[i]) {
           continue;
         }
-        Apcomplex[] pd = horner(a, d, z[i], s, wp);
+        Apcomplex[] pd = horner(a, ma, d, z[i], s, wp);
         Apcomplex p = pd[0];
-        if (isZero(p) || ApcomplexMath.abs(p).compareTo(g.multiply(s[0])) <= 0 || isZero(pd[1])) {
+        Apfloat bound = g.multiply(s[0]);
+        if (isZero(p) || ApcomplexMath.norm(p).compareTo(bound.multiply(bound)) <= 0 || isZero(pd[1])) {
           done[i] = true;
           continue;
         }
@@ -232,7 +278,7 @@ final class ApAberth {
         // every centre is kept at wp digits: it is an exact number the certificate is about, and
         // apfloat would otherwise carry the (lower) precision of the correction forward
         z[i] = atPrecision(z[i].subtract(corr), wp);
-        if (ApcomplexMath.abs(corr).compareTo(tiny.multiply(ApcomplexMath.abs(z[i]))) <= 0) {
+        if (ApcomplexMath.norm(atPrecision(corr, LOW)).compareTo(tiny2.multiply(ApcomplexMath.norm(atPrecision(z[i], LOW)))) <= 0) {
           done[i] = true;
         } else {
           all = false;
@@ -250,10 +296,11 @@ final class ApAberth {
 
   /** One Newton step per root, kept if it lowers |p| and moves less than half the gap to a neighbour. */
   static void polish(Apcomplex[] a, int d, Apcomplex[] z, long wp) {
+    Apfloat[] ma = moduli(a, d);
     Apfloat[] s = new Apfloat[1];
     Apfloat half = new Apfloat("0.5", wp);
     for (int i = 0; i < d; i++) {
-      Apcomplex[] pd = horner(a, d, z[i], s, wp);
+      Apcomplex[] pd = horner(a, ma, d, z[i], s, wp);
       if (isZero(pd[0]) || isZero(pd[1])) {
         continue;
       }
@@ -269,7 +316,7 @@ final class ApAberth {
         continue;
       }
       Apcomplex y = atPrecision(z[i].subtract(step), wp);
-      Apcomplex[] py = horner(a, d, y, s, wp);
+      Apcomplex[] py = horner(a, ma, d, y, s, wp);
       if (ApcomplexMath.abs(py[0]).compareTo(ApcomplexMath.abs(pd[0])) < 0) {
         z[i] = y;
       }
@@ -283,22 +330,26 @@ final class ApAberth {
    * distance to 0 plus twice Cauchy's bound 1 + max|a_k/a_d| on all root moduli (never isolated).
    */
   static void radii(Apcomplex[] a, int d, Apcomplex[] z, Apfloat[] rad, long wp) {
+    Apfloat[] ma = moduli(a, d);
     Apfloat[] s = new Apfloat[1];
     Apfloat gh = gamma(4 * d + 8, wp);
-    Apfloat gd = Apfloat.ONE.add(gamma(3 * d + 8, wp));
-    Apfloat an = ApcomplexMath.abs(a[d]);
+    // the denominator: |a_d|² and d − 1 squared distances (3 operations each), their product,
+    // one square root and the final products and quotient: fewer than 4d + 10 roundings
+    Apfloat gd = Apfloat.ONE.add(gamma(4 * d + 10, wp));
+    Apfloat an2 = ApcomplexMath.norm(a[d]);
     Apfloat deg = new Apfloat(d);
     Apfloat cauchy = null;
     for (int i = 0; i < d; i++) {
-      Apcomplex[] pd = horner(a, d, z[i], s, wp);
+      Apcomplex[] pd = horner(a, ma, d, z[i], s, wp);
       Apfloat num = ApcomplexMath.abs(pd[0]).add(gh.multiply(s[0])).precision(wp);
-      Apfloat den = an;
+      Apfloat den2 = an2;
       for (int j = 0; j < d; j++) {
         if (j != i) {
-          den = den.multiply(dist(z[i], z[j], wp));
+          Apcomplex diff = z[i].subtract(z[j]);
+          den2 = isZero(diff) ? Apfloat.ZERO : den2.multiply(ApcomplexMath.norm(atPrecision(diff, wp)));
         }
       }
-      if (den.signum() == 0) {
+      if (den2.signum() == 0) {
         // no Weierstrass bound: fall back to the Cauchy bound |z| ≤ 1 + max|a_k/a_d| around 0
         if (cauchy == null) {
           cauchy = cauchyBound(a, d);
@@ -306,7 +357,7 @@ final class ApAberth {
         rad[i] = roundUp(ApcomplexMath.abs(z[i]).add(cauchy).multiply(gd));
         continue;
       }
-      Apfloat r = deg.multiply(num).divide(den).multiply(gd);
+      Apfloat r = deg.multiply(num).divide(ApfloatMath.sqrt(den2)).multiply(gd);
       rad[i] = roundUp(r);
     }
   }

@@ -1,6 +1,9 @@
 package org.nrmt.roots;
 
 import java.util.List;
+import org.apfloat.Apcomplex;
+import org.apfloat.ApcomplexMath;
+import org.apfloat.Apfloat;
 
 /**
  * All roots of a polynomial as apfloat inclusion disks, one per root counted with multiplicity.
@@ -34,6 +37,46 @@ public record ApRootSet(List<ApRoot> roots, int degree) {
   /** Whether every root is certified simple and isolated. */
   public boolean allIsolated() {
     return isolatedCount() == degree;
+  }
+
+  /** Index of the disk whose centre is nearest to {@code z}, −1 for degree 0. */
+  public int nearestIndex(Apcomplex z) {
+    int best = -1;
+    Apfloat bestDistance = null;
+    for (int i = 0; i < roots.size(); i++) {
+      Apcomplex diff = z.subtract(roots.get(i).value());
+      Apfloat dist = ApcomplexMath.norm(diff);
+      if (bestDistance == null || dist.compareTo(bestDistance) < 0) {
+        best = i;
+        bestDistance = dist;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The disks rounded outward to double (centres to the nearest double, radii enlarged by the
+   * conversion error); isolation flags are recomputed, so a disk may lose isolation in double.
+   */
+  public RootSet toDouble() {
+    java.util.List<Root> out = new java.util.ArrayList<>(roots.size());
+    for (ApRoot r : roots) {
+      out.add(r.toDouble());
+    }
+    double[] zr = new double[out.size()];
+    double[] zi = new double[out.size()];
+    double[] rad = new double[out.size()];
+    for (int i = 0; i < out.size(); i++) {
+      zr[i] = out.get(i).value().getReal();
+      zi[i] = out.get(i).value().getImaginary();
+      rad[i] = out.get(i).radius();
+    }
+    boolean[] iso = DoubleAberth.isolation(zr, zi, rad, out.size());
+    java.util.List<Root> flagged = new java.util.ArrayList<>(out.size());
+    for (int i = 0; i < out.size(); i++) {
+      flagged.add(new Root(out.get(i).value(), rad[i], iso[i]));
+    }
+    return new RootSet(flagged, degree);
   }
 
   /** The root at index {@code i}. */

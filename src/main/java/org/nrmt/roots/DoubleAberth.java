@@ -14,9 +14,21 @@ final class DoubleAberth {
 
   private static final double SIGMA = 0.7;
 
+  /** max(√2γ₂, u/(1−u)) rounded up generously: 2.9u. */
+  private static final double RUNNING = 2.9 * DoubleRounding.U;
+
   private DoubleAberth() {}
 
   static RootSet solve(Complex[] coefficients) {
+    return solve(coefficients, null);
+  }
+
+  /**
+   * As {@link #solve(Complex[])}, starting Aberth from {@code start} (approximations of the roots
+   * in the original variable) when it has exactly one finite, distinct entry per root of the
+   * degree-dropped polynomial and there are no exact zero roots; from Bini's start otherwise.
+   */
+  static RootSet solve(Complex[] coefficients, Complex[] start) {
     if (coefficients == null) {
       throw new IllegalArgumentException("coefficients must not be null, got null");
     }
@@ -59,7 +71,12 @@ final class DoubleAberth {
     double[] zi = new double[n];
     double[] rad = new double[n];
     if (d > 0) {
-      core(ar, ai, d, zr, zi, rad);
+      if (!warmStart(start, n, d, s, zr, zi)) {
+        initial(ar, ai, d, zr, zi);
+      }
+      aberth(ar, ai, d, zr, zi);
+      polish(ar, ai, d, zr, zi);
+      radii(ar, ai, d, zr, zi, rad);
     }
     // Map back x = 2^s y (exact unless the result leaves the normal range) and append the m exact zero roots.
     for (int i = 0; i < d; i++) {
@@ -145,19 +162,52 @@ final class DoubleAberth {
     return true;
   }
 
+  /**
+   * |x + iy|: sqrt(x² + y²), relative error below 3u, when no square can overflow or underflow;
+   * Math.hypot (slow, about 20 ns) otherwise.
+   */
+  static double abs(double x, double y) {
+    double ax = Math.abs(x);
+    double ay = Math.abs(y);
+    double m = Math.max(ax, ay);
+    if (m < 0x1p500 && m > 0x1p-450) {
+      // the smaller square may underflow, but it is then below 2^-174 of the larger one
+      return Math.sqrt(x * x + y * y);
+    }
+    if (m == 0) {
+      return 0;
+    }
+    return Math.hypot(x, y);
+  }
+
   private static double log2Abs(double re, double im) {
     double a = Math.max(Math.abs(re), Math.abs(im));
     int e = Math.getExponent(a);
-    double b = Math.hypot(Math.scalb(re, -e), Math.scalb(im, -e));
+    double b = abs(Math.scalb(re, -e), Math.scalb(im, -e));
     return e + Math.log(b) / Math.log(2);
   }
 
-  /** Roots of a_0 + ... + a_d y^d with a_0, a_d nonzero, d >= 1, and their rigorous radii. */
-  static void core(double[] ar, double[] ai, int d, double[] zr, double[] zi, double[] rad) {
-    initial(ar, ai, d, zr, zi);
-    aberth(ar, ai, d, zr, zi);
-    polish(ar, ai, d, zr, zi);
-    radii(ar, ai, d, zr, zi, rad);
+  /** Copies a usable start, scaled to y = x / 2^s, into zr/zi; false if it is not usable. */
+  private static boolean warmStart(Complex[] start, int n, int d, int s, double[] zr, double[] zi) {
+    if (start == null || start.length != d || n != d) {
+      return false;
+    }
+    for (int i = 0; i < d; i++) {
+      if (start[i] == null) {
+        return false;
+      }
+      zr[i] = Math.scalb(start[i].getReal(), -s);
+      zi[i] = Math.scalb(start[i].getImaginary(), -s);
+      if (!Double.isFinite(zr[i]) || !Double.isFinite(zi[i])) {
+        return false;
+      }
+      for (int j = 0; j < i; j++) {
+        if (zr[i] == zr[j] && zi[i] == zi[j]) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**
@@ -167,7 +217,7 @@ final class DoubleAberth {
   static void initial(double[] ar, double[] ai, int d, double[] zr, double[] zi) {
     double[] lg = new double[d + 1];
     for (int k = 0; k <= d; k++) {
-      double a = Math.hypot(ar[k], ai[k]);
+      double a = abs(ar[k], ai[k]);
       lg[k] = a == 0 ? Double.NEGATIVE_INFINITY : Math.log(a);
     }
     int[] hull = new int[d + 1];
@@ -206,6 +256,7 @@ final class DoubleAberth {
   }
 
   static void aberth(double[] ar, double[] ai, int d, double[] zr, double[] zi) {
+    double[] ma = moduli(ar, ai, d);
     boolean[] done = new boolean[d];
     double[] ev = new double[5];
     double g = DoubleRounding.gamma(4 * d + 2);
@@ -215,7 +266,7 @@ final class DoubleAberth {
         if (done[i]) {
           continue;
         }
-        if (!logDerivative(ar, ai, d, zr[i], zi[i], g, ev)) {
+        if (!logDerivative(ar, ai, ma, d, zr[i], zi[i], g, ev)) {
           done[i] = true;
           continue;
         }
@@ -245,7 +296,7 @@ final class DoubleAberth {
         double ci = -deni / q;
         zr[i] -= cr;
         zi[i] -= ci;
-        if (Math.hypot(cr, ci) <= 2 * DoubleRounding.U * Math.hypot(zr[i], zi[i])) {
+        if (abs(cr, ci) <= 2 * DoubleRounding.U * abs(zr[i], zi[i])) {
           done[i] = true;
         } else {
           all = false;
@@ -262,14 +313,14 @@ final class DoubleAberth {
    * Horner rounding bound (z is as good as double can tell). For |z| > 1 the reversed polynomial
    * q(w) = w^d p(1/w) is used, p'/p = w (d − w q'(w)/q(w)), which cannot overflow.
    */
-  static boolean logDerivative(double[] ar, double[] ai, int d, double xr, double xi, double g, double[] ev) {
-    double az = Math.hypot(xr, xi);
+  static boolean logDerivative(double[] ar, double[] ai, double[] ma, int d, double xr, double xi, double g, double[] ev) {
+    double az = abs(xr, xi);
     if (az <= 1) {
       double pr = ar[d];
       double pi = ai[d];
       double dr = 0;
       double di = 0;
-      double s = Math.hypot(ar[d], ai[d]);
+      double s = ma[d];
       for (int k = d - 1; k >= 0; k--) {
         double t = dr * xr - di * xi + pr;
         di = dr * xi + di * xr + pi;
@@ -277,9 +328,9 @@ final class DoubleAberth {
         t = pr * xr - pi * xi + ar[k];
         pi = pr * xi + pi * xr + ai[k];
         pr = t;
-        s = s * az + Math.hypot(ar[k], ai[k]);
+        s = s * az + ma[k];
       }
-      double ap = Math.hypot(pr, pi);
+      double ap = abs(pr, pi);
       if (ap <= g * s) {
         return false;
       }
@@ -297,7 +348,7 @@ final class DoubleAberth {
     double pi = ai[0];
     double dr = 0;
     double di = 0;
-    double s = Math.hypot(ar[0], ai[0]);
+    double s = ma[0];
     for (int k = 1; k <= d; k++) {
       double t = dr * wr - di * wi + pr;
       di = dr * wi + di * wr + pi;
@@ -305,9 +356,9 @@ final class DoubleAberth {
       t = pr * wr - pi * wi + ar[k];
       pi = pr * wi + pi * wr + ai[k];
       pr = t;
-      s = s * aw + Math.hypot(ar[k], ai[k]);
+      s = s * aw + ma[k];
     }
-    double ap = Math.hypot(pr, pi);
+    double ap = abs(pr, pi);
     if (ap <= g * s) {
       return false;
     }
@@ -326,28 +377,50 @@ final class DoubleAberth {
     return true;
   }
 
-  /** Forward Horner: writes p(z), p'(z) into ev[0..3] and Σ|a_k||z|^k into ev[4]. */
-  static void horner(double[] ar, double[] ai, int d, double xr, double xi, double[] ev) {
-    double az = Math.hypot(xr, xi);
+  /** |a_k|, each with relative error below 3u. */
+  static double[] moduli(double[] ar, double[] ai, int d) {
+    double[] ma = new double[d + 1];
+    for (int k = 0; k <= d; k++) {
+      ma[k] = abs(ar[k], ai[k]);
+    }
+    return ma;
+  }
+
+  /**
+   * Forward Horner: writes p(z), p'(z) into ev[0..3], Σ|a_k||z|^k into ev[4] and, if ev has
+   * room, the running error sum Σ_k (|ŝ_{k+1}||z| + |ŝ_k|)|z|^k into ev[5] (ŝ_k the computed
+   * Horner partial sums; theory/roots.md §3).
+   */
+  static void horner(double[] ar, double[] ai, double[] ma, int d, double xr, double xi, double[] ev) {
+    double az = abs(xr, xi);
     double pr = ar[d];
     double pi = ai[d];
     double dr = 0;
     double di = 0;
-    double s = Math.hypot(ar[d], ai[d]);
+    double s = ma[d];
+    double run = 0;
+    boolean running = ev.length > 5;
     for (int k = d - 1; k >= 0; k--) {
       double t = dr * xr - di * xi + pr;
       di = dr * xi + di * xr + pi;
       dr = t;
+      double before = running ? abs(pr, pi) : 0;
       t = pr * xr - pi * xi + ar[k];
       pi = pr * xi + pi * xr + ai[k];
       pr = t;
-      s = s * az + Math.hypot(ar[k], ai[k]);
+      s = s * az + ma[k];
+      if (running) {
+        run = run * az + before * az + abs(pr, pi);
+      }
     }
     ev[0] = pr;
     ev[1] = pi;
     ev[2] = dr;
     ev[3] = di;
     ev[4] = s;
+    if (running) {
+      ev[5] = run;
+    }
   }
 
   /**
@@ -355,16 +428,17 @@ final class DoubleAberth {
    * the distance to the nearest other approximation (so it cannot jump into a neighbour's root).
    */
   static void polish(double[] ar, double[] ai, int d, double[] zr, double[] zi) {
+    double[] ma = moduli(ar, ai, d);
     double[] ev = new double[5];
     for (int i = 0; i < d; i++) {
       double sep = Double.POSITIVE_INFINITY;
       for (int j = 0; j < d; j++) {
         if (j != i) {
-          sep = Math.min(sep, Math.hypot(zr[i] - zr[j], zi[i] - zi[j]));
+          sep = Math.min(sep, abs(zr[i] - zr[j], zi[i] - zi[j]));
         }
       }
-      horner(ar, ai, d, zr[i], zi[i], ev);
-      double ap = Math.hypot(ev[0], ev[1]);
+      horner(ar, ai, ma, d, zr[i], zi[i], ev);
+      double ap = abs(ev[0], ev[1]);
       for (int step = 0; step < 2 && ap > 0 && Double.isFinite(ap); step++) {
         double q = ev[2] * ev[2] + ev[3] * ev[3];
         if (q == 0 || !Double.isFinite(q)) {
@@ -372,13 +446,13 @@ final class DoubleAberth {
         }
         double nr = (ev[0] * ev[2] + ev[1] * ev[3]) / q;
         double ni = (ev[1] * ev[2] - ev[0] * ev[3]) / q;
-        if (!(Math.hypot(nr, ni) < 0.5 * sep)) {
+        if (!(abs(nr, ni) < 0.5 * sep)) {
           break;
         }
         double yr = zr[i] - nr;
         double yi = zi[i] - ni;
-        horner(ar, ai, d, yr, yi, ev);
-        double ay = Math.hypot(ev[0], ev[1]);
+        horner(ar, ai, ma, d, yr, yi, ev);
+        double ay = abs(ev[0], ev[1]);
         if (!(ay < ap)) {
           break;
         }
@@ -395,20 +469,26 @@ final class DoubleAberth {
    * bounded below, and the result rounded up (theory/roots.md §3). Non-finite means unproven: +∞.
    */
   static void radii(double[] ar, double[] ai, int d, double[] zr, double[] zi, double[] rad) {
-    double[] ev = new double[5];
+    double[] ma = moduli(ar, ai, d);
+    double[] ev = new double[6];
     double u = DoubleRounding.U;
     double gH = DoubleRounding.gamma(4 * d + 6);
-    double gS = DoubleRounding.gamma(2 * d + 4);
-    double gD = DoubleRounding.gamma(3 * d + 6);
-    double an = Math.hypot(ar[d], ai[d]);
+    // rounding of the computed sums themselves (moduli and |z| to 3u, d levels of × and +)
+    double gS = DoubleRounding.gamma(6 * d + 8);
+    double gD = DoubleRounding.gamma(5 * d + 8);
+    double an = abs(ar[d], ai[d]);
     for (int i = 0; i < d; i++) {
-      horner(ar, ai, d, zr[i], zi[i], ev);
-      double ap = Math.hypot(ev[0], ev[1]);
-      double num = ap * (1 + 2 * u) + gH * ev[4] * (1 + gS);
+      horner(ar, ai, ma, d, zr[i], zi[i], ev);
+      double ap = abs(ev[0], ev[1]);
+      // two rigorous bounds on the Horner error, keep the smaller: the a-priori γ_{4d+6}·Σ|a_k||z|^k
+      // and the running bound Σ_k (√2γ₂|ŝ_{k+1}||z| + u/(1−u)|ŝ_k|)|z|^k ≤ 2.9u·ev[5]
+      double apriori = gH * ev[4] * (1 + gS);
+      double running = RUNNING * ev[5] * (1 + gS);
+      double num = ap * (1 + 4 * u) + Math.min(apriori, running);
       double den = an;
       for (int j = 0; j < d; j++) {
         if (j != i) {
-          den *= Math.hypot(zr[i] - zr[j], zi[i] - zi[j]);
+          den *= abs(zr[i] - zr[j], zi[i] - zi[j]);
         }
       }
       double lower = den * (1 - gD);
@@ -425,7 +505,7 @@ final class DoubleAberth {
       boolean ok = Double.isFinite(rad[i]);
       for (int j = 0; j < n && ok; j++) {
         if (j != i) {
-          double dist = Math.hypot(zr[i] - zr[j], zi[i] - zi[j]) * (1 - 4 * DoubleRounding.U);
+          double dist = abs(zr[i] - zr[j], zi[i] - zi[j]) * (1 - 8 * DoubleRounding.U);
           double sum = (rad[i] + rad[j]) * (1 + 2 * DoubleRounding.U);
           if (!(dist > sum)) {
             ok = false;

@@ -17,6 +17,18 @@ import org.apfloat.Apcomplex;
  * <p>Leading coefficients that are exactly zero lower the degree (so the degree is an upper bound
  * for perturbed inputs); trailing exact zeros give exact roots at 0 with radius 0. See
  * {@code theory/roots.md}.
+ *
+ * <pre>{@code
+ * RootSet set = PolynomialRoots.of(coefficientsInG);          // c[0] + c[1] G + ... + c[4] G^4
+ * int i = set.nearestIndex(predicted);
+ * if (set.get(i).isolated() && set.get(i).contains(predicted)) { ... }  // proven: unique root
+ * RootSet next = PolynomialRoots.of(nextCoefficients, centres);         // warm start, same indices
+ * ApRootSet hi = PolynomialRoots.of(apCoefficients, 50);                // 50 digits
+ * }</pre>
+ *
+ * <p>Apfloat inputs: the value of an Apfloat is all its stored digits. Apfloat rounds results to
+ * the lowest operand precision ({@code new Apfloat("0.5")} has precision 1), so callers building
+ * coefficients should give every input the working precision, e.g. {@code new Apfloat("0.5", 60)}.
  */
 public final class PolynomialRoots {
 
@@ -33,6 +45,18 @@ public final class PolynomialRoots {
   }
 
   /**
+   * Roots in double precision, iterating from given approximations (for continuation: the roots at
+   * a neighbouring point of a path or grid usually converge in one or two sweeps). The start only
+   * affects speed and which approximation ends up at which index (index i stays near start[i] when
+   * the steps are small); the certificate is the same as for {@link #of(Complex[])}. The start is
+   * ignored (Bini's start used) unless it has one finite, distinct entry per root of the
+   * degree-dropped polynomial and there are no exact zero roots.
+   */
+  public static RootSet of(Complex[] coefficients, Complex[] start) {
+    return DoubleAberth.solve(coefficients, start);
+  }
+
+  /**
    * Roots at {@code precision} decimal digits (computed with {@value ApAberth#GUARD} guard digits;
    * radii rounded up to 20 digits). The coefficients are taken as exact.
    *
@@ -42,6 +66,15 @@ public final class PolynomialRoots {
    */
   public static ApRootSet of(Apcomplex[] coefficients, long precision) {
     return ApAberth.solve(coefficients, precision);
+  }
+
+  /**
+   * Roots at {@code precision} digits iterating from given approximations, e.g. the double roots
+   * ({@code RootSet} centres) or a neighbouring point's roots; same rules as
+   * {@link #of(Complex[], Complex[])}.
+   */
+  public static ApRootSet of(Apcomplex[] coefficients, long precision, Apcomplex[] start) {
+    return ApAberth.solve(coefficients, precision, start);
   }
 
   /** Roots of a real polynomial in double precision; see {@link #of(Complex[])}. */

@@ -1,6 +1,7 @@
 package org.nrmt.roots;
 
 import java.util.List;
+import org.apache.commons.math3.complex.Complex;
 
 /**
  * All roots of a polynomial as inclusion disks, one per root counted with multiplicity.
@@ -41,6 +42,24 @@ public record RootSet(List<Root> roots, int degree) {
   /** The root at index {@code i}. */
   public Root get(int i) {
     return roots.get(i);
+  }
+
+  /**
+   * Index of the disk whose centre is nearest to {@code z} (for matching a predicted value to a
+   * root; check {@link Root#contains} and {@link Root#isolated} for the proof), −1 for degree 0.
+   */
+  public int nearestIndex(Complex z) {
+    int best = -1;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < roots.size(); i++) {
+      Complex v = roots.get(i).value();
+      double dist = Math.hypot(v.getReal() - z.getReal(), v.getImaginary() - z.getImaginary());
+      if (dist < bestDistance) {
+        best = i;
+        bestDistance = dist;
+      }
+    }
+    return best;
   }
 
   /** The largest inclusion radius, 0 for degree 0. */

@@ -1,11 +1,9 @@
 package org.nrmt.simulation;
 
-import org.apache.commons.rng.UniformRandomProvider;
-
 /**
  * Computes spectra of symmetric matrices and, for one trial, of \(M = \frac1m YY^\top\),
  * \(Y = f(\alpha\,G_W G_X + B) - \text{mean}\), \(\alpha = \sigma_w\sigma_x/\sqrt{n_0}\), with the
- * Gaussians drawn by {@link TrialSampler} in its fixed order. Implementations: {@link NativeEigenSolver}
+ * Gaussians of {@link TrialSampler} (one stream per column). Implementations: {@link NativeEigenSolver}
  * (OpenBLAS dgemm, dsyrk, LAPACK dsyevd; off-heap) and {@link JavaEigenSolver} (ojAlgo; heap).
  * Both draw the same numbers from the same generator, so they agree to rounding.
  */
@@ -20,8 +18,12 @@ public interface EigenSolver {
      */
     double[] symmetricEigenvalues(double[] a, int n);
 
-    /** All n1 eigenvalues, ascending, of one sampled M. */
-    double[] sampleEigenvalues(SimulationSpec spec, CenteredActivation activation, UniformRandomProvider rng);
+    /**
+     * All n1 eigenvalues, ascending, of M for trial {@code trial} of {@code seed}; column work is
+     * split into {@code parallelism} fork-join tasks (the result does not depend on it).
+     */
+    double[] sampleEigenvalues(SimulationSpec spec, CenteredActivation activation, long seed, int trial,
+                               int parallelism);
 
     /** Bytes one trial of {@code spec} holds at its peak, in the memory this solver uses. */
     long bytesPerTrial(SimulationSpec spec);

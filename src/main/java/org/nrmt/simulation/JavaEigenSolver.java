@@ -2,7 +2,6 @@ package org.nrmt.simulation;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.ojalgo.matrix.decomposition.Eigenvalue;
 import org.ojalgo.matrix.store.R064Store;
 
@@ -57,8 +56,8 @@ public final class JavaEigenSolver implements EigenSolver {
     }
 
     @Override
-    public double[] sampleEigenvalues(SimulationSpec spec, CenteredActivation activation,
-                                      UniformRandomProvider rng) {
+    public double[] sampleEigenvalues(SimulationSpec spec, CenteredActivation activation, long seed, int trial,
+                                      int parallelism) {
         int n0 = spec.n0();
         int n1 = spec.n1();
         int m = spec.m();
@@ -66,11 +65,9 @@ public final class JavaEigenSolver implements EigenSolver {
         requireArray("X", (long) n0 * m);
         requireArray("WX", (long) n1 * m);
         requireArray("M", (long) n1 * n1);
-        TrialSampler sampler = new TrialSampler(rng);
-        double[] w = new double[n1 * n0];
-        sampler.fill(w, 0, w.length);
-        double[] x = new double[n0 * m];
-        sampler.fill(x, 0, x.length);
+        TrialSampler sampler = new TrialSampler(seed, trial, parallelism);
+        double[] w = gaussian(n1, n0, TrialSampler.W_STREAM, sampler);
+        double[] x = gaussian(n0, m, TrialSampler.X_STREAM, sampler);
         double[] bias = sampler.bias(spec);
         R064Store z = R064Store.FACTORY.make(n1, m);
         z.fillByMultiplying(R064Store.wrap(w, n1), R064Store.wrap(x, n0));
@@ -78,15 +75,17 @@ public final class JavaEigenSolver implements EigenSolver {
         x = null;
         double alpha = TrialSampler.alpha(spec);
         double[] zd = z.data;
-        double[] col = new double[n1];
-        for (int mu = 0; mu < m; mu++) {
-            int off = mu * n1;
-            for (int i = 0; i < n1; i++) {
-                col[i] = alpha * zd[off + i];
+        sampler.forColumns(m, (from, to) -> {
+            double[] col = new double[n1];
+            for (int mu = from; mu < to; mu++) {
+                int off = mu * n1;
+                for (int i = 0; i < n1; i++) {
+                    col[i] = alpha * zd[off + i];
+                }
+                TrialSampler.activateColumn(col, n1, mu, spec, bias, activation);
+                System.arraycopy(col, 0, zd, off, n1);
             }
-            TrialSampler.activateColumn(col, n1, mu, spec, bias, activation);
-            System.arraycopy(col, 0, zd, off, n1);
-        }
+        });
         R064Store mm = R064Store.FACTORY.make(n1, n1);
         mm.fillByMultiplying(z, z.transpose());
         z = null;
@@ -96,6 +95,18 @@ public final class JavaEigenSolver implements EigenSolver {
             md[i] *= inv;
         }
         return eigenvalues(mm, n1);
+    }
+
+    private static double[] gaussian(int rows, int cols, long stream, TrialSampler sampler) {
+        double[] a = new double[rows * cols];
+        sampler.forColumns(cols, (from, to) -> {
+            double[] buf = new double[rows];
+            for (int j = from; j < to; j++) {
+                sampler.gaussianColumn(stream + j, buf, rows);
+                System.arraycopy(buf, 0, a, j * rows, rows);
+            }
+        });
+        return a;
     }
 
     private static double[] eigenvalues(R064Store matrix, int n) {

@@ -10,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
@@ -29,8 +28,6 @@ import org.bytedeco.openblas.global.openblas;
  * Arguments are validated before every native call: a native fault would kill the JVM.
  */
 public final class NativeEigenSolver implements EigenSolver {
-    /** Columns of WX copied to the heap at once for the activation. */
-    private static final int COLUMN_BLOCK_DOUBLES = 1 << 16;
     private static boolean loaded;
 
     private NativeEigenSolver() {
@@ -138,25 +135,25 @@ public final class NativeEigenSolver implements EigenSolver {
     }
 
     @Override
-    public double[] sampleEigenvalues(SimulationSpec spec, CenteredActivation activation,
-                                      UniformRandomProvider rng) {
+    public double[] sampleEigenvalues(SimulationSpec spec, CenteredActivation activation, long seed, int trial,
+                                      int parallelism) {
         int n0 = spec.n0();
         int n1 = spec.n1();
         int m = spec.m();
         List<Pointer> owned = new ArrayList<>(5);
         try {
-            TrialSampler sampler = new TrialSampler(rng);
+            TrialSampler sampler = new TrialSampler(seed, trial, parallelism);
             DoublePointer w = allocate(owned, (long) n1 * n0);
-            fillGaussian(w, (long) n1 * n0, sampler);
+            fillGaussian(w, n1, n0, TrialSampler.W_STREAM, sampler);
             DoublePointer x = allocate(owned, (long) n0 * m);
-            fillGaussian(x, (long) n0 * m, sampler);
+            fillGaussian(x, n0, m, TrialSampler.X_STREAM, sampler);
             double[] bias = sampler.bias(spec);
             DoublePointer z = allocate(owned, (long) n1 * m);
             openblas.cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, n1, m, n0,
                     TrialSampler.alpha(spec), w, n1, x, n0, 0.0, z, n1);
             free(owned, w);
             free(owned, x);
-            activate(z, spec, bias, activation);
+            activate(z, spec, bias, activation, sampler);
             DoublePointer mm = allocate(owned, (long) n1 * n1);
             openblas.cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, n1, m, 1.0 / m, z, n1, 0.0, mm, n1);
             free(owned, z);
@@ -195,26 +192,30 @@ public final class NativeEigenSolver implements EigenSolver {
         p.deallocate();
     }
 
-    private static void fillGaussian(DoublePointer p, long count, TrialSampler sampler) {
-        double[] buf = new double[(int) Math.min(count, COLUMN_BLOCK_DOUBLES)];
-        for (long done = 0; done < count; ) {
-            int len = (int) Math.min(buf.length, count - done);
-            sampler.fill(buf, 0, len);
-            p.position(done).put(buf, 0, len);
-            done += len;
-        }
-        p.position(0);
+    /** Column j of the rows×cols matrix p from stream {@code stream + j}; one view per task. */
+    private static void fillGaussian(DoublePointer p, int rows, int cols, long stream, TrialSampler sampler) {
+        sampler.forColumns(cols, (from, to) -> {
+            DoublePointer view = new DoublePointer(p);
+            double[] buf = new double[rows];
+            for (int j = from; j < to; j++) {
+                sampler.gaussianColumn(stream + j, buf, rows);
+                view.position((long) j * rows).put(buf, 0, rows);
+            }
+        });
     }
 
-    private static void activate(DoublePointer z, SimulationSpec spec, double[] bias, CenteredActivation f) {
+    private static void activate(DoublePointer z, SimulationSpec spec, double[] bias, CenteredActivation f,
+                                 TrialSampler sampler) {
         int n1 = spec.n1();
-        double[] col = new double[n1];
-        for (int mu = 0; mu < spec.m(); mu++) {
-            long off = (long) mu * n1;
-            z.position(off).get(col, 0, n1);
-            TrialSampler.activateColumn(col, n1, mu, spec, bias, f);
-            z.position(off).put(col, 0, n1);
-        }
-        z.position(0);
+        sampler.forColumns(spec.m(), (from, to) -> {
+            DoublePointer view = new DoublePointer(z);
+            double[] col = new double[n1];
+            for (int mu = from; mu < to; mu++) {
+                long off = (long) mu * n1;
+                view.position(off).get(col, 0, n1);
+                TrialSampler.activateColumn(col, n1, mu, spec, bias, f);
+                view.position(off).put(col, 0, n1);
+            }
+        });
     }
 }

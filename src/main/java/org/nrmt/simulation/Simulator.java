@@ -4,17 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
  * Runs independent trials of {@link SimulationSpec}: trial t draws from
- * {@link TrialSeeds#generator(long, int) TrialSeeds.generator(seed, t)}, so the eigenvalues of
- * each trial depend on (seed, t) only, bit for bit, whatever the thread count. Trials run
- * concurrently on {@code threads} Java threads, each calling single-threaded OpenBLAS.
+ * the streams {@link TrialSeeds#generator(long, int, long) TrialSeeds.generator(seed, t, k)}, so the
+ * eigenvalues of each trial depend on (seed, t) only, bit for bit, whatever the thread count.
+ * Up to {@code threads} trials run at once, each calling single-threaded OpenBLAS; with fewer
+ * trials than threads the spare threads share each trial's sampling and activation.
  *
  * <p>Before anything is allocated the memory of the concurrent trials is checked against the
  * solver's budget; a size that cannot fit is refused with the memory it needs.
@@ -70,48 +71,54 @@ public record Simulator(EigenSolver solver, int threads) {
         long start = System.nanoTime();
         double[][] out = new double[trials][];
         int concurrent = concurrency(trials);
+        // Spare threads split the column work (sampling, activation) of the running trials.
+        int parallelism = Math.max(1, threads / concurrent);
         AtomicInteger done = new AtomicInteger();
-        if (concurrent == 1) {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            // At most `concurrent` trials in flight: each trial's matrices are budgeted once.
+            Semaphore slots = new Semaphore(concurrent);
+            List<ForkJoinTask<?>> futures = new ArrayList<>(trials);
             for (int t = 0; t < trials; t++) {
-                out[t] = solver.sampleEigenvalues(spec, activation, TrialSeeds.generator(seed, t));
-                progress.accept(done.incrementAndGet());
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(concurrent, r -> {
-                Thread th = new Thread(r, "nrmt-trial");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>(trials);
-                for (int t = 0; t < trials; t++) {
-                    final int trial = t;
-                    futures.add(pool.submit(() -> {
-                        out[trial] = solver.sampleEigenvalues(spec, activation, TrialSeeds.generator(seed, trial));
+                final int trial = t;
+                slots.acquire();
+                futures.add(pool.submit(() -> {
+                    try {
+                        out[trial] = solver.sampleEigenvalues(spec, activation, seed, trial, parallelism);
                         progress.accept(done.incrementAndGet());
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("simulation interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (c instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(c);
-            } finally {
-                pool.shutdownNow();
+                    } finally {
+                        slots.release();
+                    }
+                }));
             }
+            for (ForkJoinTask<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("simulation interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new SimulationResult(spec, seed, solver.name(), seconds, out);
+    }
+
+    /**
+     * The bias values trial {@code trial} of {@code seed} draws (n1 for neuron, m for sample, one
+     * for scalar, none without bias), σb·N(0,1) each, as used by the sample.
+     */
+    public static double[] biasValues(SimulationSpec spec, long seed, int trial) {
+        return new TrialSampler(seed, trial, 1).bias(spec);
     }
 
     /** {@link #run(SimulationSpec, CenteredActivation, int, long, IntConsumer)} without progress. */

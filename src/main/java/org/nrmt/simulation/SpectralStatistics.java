@@ -63,22 +63,13 @@ public final class SpectralStatistics {
      * atom are first set onto it ({@link EmpiricalSpectrum#snappedTo}).
      */
     public static double ks(EmpiricalSpectrum spectrum, SpectralLaw law) {
-        List<Atom> atoms = law.atoms();
-        EmpiricalSpectrum snapped = spectrum.snappedTo(atoms);
-        return ks(snapped.sorted(), law::cdf, leftLimit(law, atoms));
+        return ks(spectrum, law, TabulatedCdf.of(law));
     }
 
-    /** F(x−) = F(x) minus the mass of an atom located exactly at x. */
-    static DoubleUnaryOperator leftLimit(SpectralLaw law, List<Atom> atoms) {
-        return x -> {
-            double f = law.cdf(x);
-            for (Atom a : atoms) {
-                if (a.location() == x) {
-                    f -= a.mass();
-                }
-            }
-            return f;
-        };
+    /** As {@link #ks(EmpiricalSpectrum, SpectralLaw)} with the law's CDF already tabulated. */
+    public static double ks(EmpiricalSpectrum spectrum, SpectralLaw law, TabulatedCdf cdf) {
+        EmpiricalSpectrum snapped = spectrum.snappedTo(law.atoms());
+        return ks(snapped.sorted(), cdf::cdf, cdf::cdfLeft);
     }
 
     /**
@@ -113,6 +104,11 @@ public final class SpectralStatistics {
 
     /** W1 between an empirical spectrum and a law (atoms snapped as for {@link #ks(EmpiricalSpectrum, SpectralLaw)}). */
     public static double w1(EmpiricalSpectrum spectrum, SpectralLaw law) {
+        return w1(spectrum, law, TabulatedCdf.of(law));
+    }
+
+    /** As {@link #w1(EmpiricalSpectrum, SpectralLaw)} with the law's CDF already tabulated. */
+    public static double w1(EmpiricalSpectrum spectrum, SpectralLaw law, TabulatedCdf cdf) {
         List<Atom> atoms = law.atoms();
         EmpiricalSpectrum snapped = spectrum.snappedTo(atoms);
         List<Double> extra = new ArrayList<>();
@@ -127,7 +123,7 @@ public final class SpectralStatistics {
             extra.add(a.location());
         }
         double[] nodes = extra.stream().mapToDouble(Double::doubleValue).toArray();
-        return w1(snapped.sorted(), law::cdf, leftLimit(law, atoms), nodes);
+        return w1(snapped.sorted(), cdf::cdf, cdf::cdfLeft, nodes);
     }
 
     /** \(\int_0^h |u(t)|\,dt\) for u linear from u0 to u1 on [0, h]. */

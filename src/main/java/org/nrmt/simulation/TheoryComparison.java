@@ -25,8 +25,9 @@ public final class TheoryComparison {
 
     /** The comparison of an empirical spectrum with a law; {@code seconds} is passed through. */
     public static Comparison compare(EmpiricalSpectrum esd, SpectralLaw law, double seconds) {
-        double ks = SpectralStatistics.ks(esd, law);
-        double w1 = SpectralStatistics.w1(esd, law);
+        TabulatedCdf cdf = TabulatedCdf.of(law);
+        double ks = SpectralStatistics.ks(esd, law, cdf);
+        double w1 = SpectralStatistics.w1(esd, law, cdf);
         double atomTheory = 0;
         for (Atom a : law.atoms()) {
             if (a.location() == 0.0) {

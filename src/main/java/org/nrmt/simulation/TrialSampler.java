@@ -1,34 +1,81 @@
 package org.nrmt.simulation;
 
-import org.apache.commons.rng.UniformRandomProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinTask;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * The fixed order in which one trial consumes its random stream: the n1·n0 standard Gaussians of
- * W (column-major), then the n0·m of X (column-major), then the bias values (n1, m or 1 of them,
- * already multiplied by σb). Standard normals come from the McFarland ziggurat
- * ({@link ZigguratSampler.NormalizedGaussian}). Not thread-safe: one per trial.
+ * The random numbers of one trial and how its column work is split. Column j of G_W (n1×n0,
+ * column-major) comes from stream {@code W_STREAM + j}, column μ of G_X (n0×m) from
+ * {@code X_STREAM + μ} and the bias values (n1, m or 1 of them, times σb) from {@code BIAS_STREAM}
+ * ({@link TrialSeeds}); standard normals by the McFarland ziggurat. Column ranges run as
+ * {@code parallelism} fork-join tasks; the numbers do not depend on the split.
  */
 final class TrialSampler {
-    private final ZigguratSampler.NormalizedGaussian gaussian;
+    static final long W_STREAM = 0L;
+    static final long X_STREAM = 1L << 40;
+    static final long BIAS_STREAM = 2L << 40;
 
-    TrialSampler(UniformRandomProvider rng) {
-        this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+    /** Work on columns [from, to). */
+    interface ColumnRange {
+        void run(int from, int to);
     }
 
-    /** Fills {@code buf[off, off+len)} with standard normals. */
-    void fill(double[] buf, int off, int len) {
-        for (int i = off, end = off + len; i < end; i++) {
-            buf[i] = gaussian.sample();
+    private final long seed;
+    private final int trial;
+    private final int parallelism;
+
+    TrialSampler(long seed, int trial, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        }
+        this.seed = seed;
+        this.trial = trial;
+        this.parallelism = parallelism;
+    }
+
+    int parallelism() {
+        return parallelism;
+    }
+
+    /** Fills {@code buf[0, rows)} with column {@code stream} of the trial's Gaussians. */
+    void gaussianColumn(long stream, double[] buf, int rows) {
+        ZigguratSampler.NormalizedGaussian g =
+                ZigguratSampler.NormalizedGaussian.of(TrialSeeds.generator(seed, trial, stream));
+        for (int i = 0; i < rows; i++) {
+            buf[i] = g.sample();
         }
     }
 
-    /** The bias values of the trial (drawn after W and X), σb·N(0,1) each. */
+    /**
+     * Runs {@code work} over [0, columns) in up to {@code parallelism} contiguous ranges, in the
+     * calling fork-join pool when there is one.
+     */
+    void forColumns(int columns, ColumnRange work) {
+        int chunks = Math.min(parallelism, columns);
+        if (chunks <= 1) {
+            work.run(0, columns);
+            return;
+        }
+        List<ForkJoinTask<?>> tasks = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int from = (int) ((long) columns * c / chunks);
+            int to = (int) ((long) columns * (c + 1) / chunks);
+            tasks.add(ForkJoinTask.adapt(() -> work.run(from, to)));
+        }
+        ForkJoinTask.invokeAll(tasks);
+    }
+
+    /** The bias values of the trial, σb·N(0,1) each. */
     double[] bias(SimulationSpec spec) {
-        double[] b = new double[(int) spec.biasCount()];
-        fill(b, 0, b.length);
-        for (int i = 0; i < b.length; i++) {
-            b[i] *= spec.biasSigma();
+        int count = (int) spec.biasCount();
+        double[] b = new double[count];
+        if (count > 0) {
+            gaussianColumn(BIAS_STREAM, b, count);
+            for (int i = 0; i < count; i++) {
+                b[i] *= spec.biasSigma();
+            }
         }
         return b;
     }

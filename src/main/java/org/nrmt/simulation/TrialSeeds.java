@@ -4,10 +4,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * One independent random stream per trial, derived from the user's seed only: trial t of seed s
- * uses a xoshiro256++ generator whose 256-bit state is four SplitMix64 outputs started at
- * mix(s) + t·golden. The stream of a trial therefore does not depend on how many trials run or
- * on which thread runs it, so results are bit-identical across thread counts.
+ * Independent random streams derived from the user's seed only: stream k of trial t of seed s is
+ * a xoshiro256++ generator whose 256-bit state is four SplitMix64 outputs started at a mix of
+ * (s, t, k). A trial draws each column of W and X from its own stream, so its numbers depend on
+ * (seed, trial) only, bit for bit, whatever the number of trials, threads or chunks.
  */
 public final class TrialSeeds {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -15,13 +15,18 @@ public final class TrialSeeds {
     private TrialSeeds() {
     }
 
-    /** The generator of {@code trial} (≥ 0) for {@code seed}. */
+    /** Stream 0 of {@code trial} (≥ 0) for {@code seed}. */
     public static UniformRandomProvider generator(long seed, int trial) {
+        return generator(seed, trial, 0);
+    }
+
+    /** Stream {@code stream} of {@code trial} (≥ 0) for {@code seed}. */
+    public static UniformRandomProvider generator(long seed, int trial, long stream) {
         if (trial < 0) {
             throw new IllegalArgumentException("trial must be >= 0, got " + trial);
         }
+        long x = mix64(mix64(mix64(seed ^ 0x6E726D74L) + trial * GOLDEN) + stream * 0xD1B54A32D192ED03L);
         long[] state = new long[4];
-        long x = mix64(seed ^ 0x6E726D74L) + (trial + 1L) * GOLDEN;
         for (int i = 0; i < 4; i++) {
             x += GOLDEN;
             state[i] = mix64(x);

@@ -22,6 +22,8 @@ final class BranchTracker {
     private final double[][] c;
     private final int n;
     private final double bound;
+    /** True when tracking H = zG (coefficients {@link Quartic#scaledTable()}), false for G. */
+    final boolean scaled;
 
     // scratch
     private final double[] ar = new double[5], ai = new double[5];
@@ -38,9 +40,23 @@ final class BranchTracker {
     private double lastU0, lastL1;
 
     BranchTracker(Quartic q, double bound) {
-        this.c = q.doubleTable();
+        this(q, bound, false);
+    }
+
+    /**
+     * @param scaled track H = zG instead of G: same certificate, but the pole of G at an atom
+     *               becomes a regular point, so steps towards z = 0 grow geometrically.
+     */
+    BranchTracker(Quartic q, double bound, boolean scaled) {
+        this.c = scaled ? q.scaledTable() : q.doubleTable();
         this.n = q.degree();
         this.bound = bound;
+        this.scaled = scaled;
+    }
+
+    /** |re + i im| without Math.hypot's slow overflow guard (magnitudes here stay far from 1e154). */
+    private static double abs(double re, double im) {
+        return Math.sqrt(re * re + im * im);
     }
 
     private void coeffs(double zr, double zi) {
@@ -68,7 +84,7 @@ final class BranchTracker {
     private double scale(double[] xr, double[] xi, double gAbs) {
         double m = Math.max(1, gAbs), s = 0, pw = 1;
         for (int k = 0; k <= n; k++) {
-            s += Math.hypot(xr[k], xi[k]) * pw;
+            s += abs(xr[k], xi[k]) * pw;
             pw *= m;
         }
         return s;
@@ -77,7 +93,7 @@ final class BranchTracker {
     /** Newton polish of (gr, gi) for the coefficients in ar/ai. */
     private boolean newton(double g_r, double g_i) {
         double prevStep = Double.POSITIVE_INFINITY;
-        for (int it = 0; it < 30; it++) {
+        for (int it = 0; it < 80; it++) {
             double pr = ar[n], pi = ai[n], dr = 0, di = 0;
             for (int k = n - 1; k >= 0; k--) {
                 double ndr = dr * g_r - di * g_i + pr, ndi = dr * g_i + di * g_r + pi;
@@ -93,8 +109,9 @@ final class BranchTracker {
             g_r -= sr;
             g_i -= si;
             double step = Math.abs(sr) + Math.abs(si);
-            // converged to rounding level, or stagnating there (no further quadratic decrease)
-            if (step <= 4.5e-16 * (Math.abs(g_r) + Math.abs(g_i)) || step >= 0.25 * prevStep && it >= 2) break;
+            // converged to rounding level, or stagnating there; near a double root Newton is only
+            // linear (ratio 1/2), so only a non-decreasing step counts as stagnation
+            if (step <= 4.5e-16 * (Math.abs(g_r) + Math.abs(g_i)) || step >= prevStep && it >= 2) break;
             prevStep = step;
         }
         gr = g_r;
@@ -109,11 +126,11 @@ final class BranchTracker {
     private double inclusion() {
         System.arraycopy(ar, 0, br, 0, n + 1);
         System.arraycopy(ai, 0, bi, 0, n + 1);
-        double gAbs = Math.hypot(gr, gi);
+        double gAbs = abs(gr, gi);
         double s = scale(br, bi, gAbs);
         shift(br, bi, gr, gi);
-        double u0 = Math.hypot(br[0], bi[0]) + PAD * s;
-        double l1 = Math.hypot(br[1], bi[1]) * (1 - 1e-13);
+        double u0 = abs(br[0], bi[0]) + PAD * s;
+        double l1 = abs(br[1], bi[1]) * (1 - 1e-13);
         if (!(l1 > 0)) return Double.NaN;
         double r = 2 * u0 / l1;
         lastU0 = u0;
@@ -121,7 +138,7 @@ final class BranchTracker {
         double rest = 0, pw = r;
         for (int k = 2; k <= n; k++) {
             pw *= r;
-            rest += Math.hypot(br[k], bi[k]) * (1 + 1e-13) * pw;
+            rest += abs(br[k], bi[k]) * (1 + 1e-13) * pw;
         }
         return l1 * r - u0 - rest > 0 ? r : Double.NaN;
     }
@@ -136,14 +153,14 @@ final class BranchTracker {
         // max_k (|b1|/|b_k|)^{1/(k−1)} decreases monotonically onto it (convex, increasing).
         double r = 0;
         for (int k = 2; k <= n; k++) {
-            double bk = Math.hypot(br[k], bi[k]);
+            double bk = abs(br[k], bi[k]);
             if (bk > 0) r = Math.max(r, Math.pow(l1 / bk, 1.0 / (k - 1)));
         }
         if (r == 0) return Double.MAX_VALUE; // linear polynomial: no other root
         for (int it = 0; it < 8; it++) {
             double gv = -l1, dg = 0, pw = 1;
             for (int k = 2; k <= n; k++) {
-                double bk = Math.hypot(br[k], bi[k]);
+                double bk = abs(br[k], bi[k]);
                 dg += (k - 1) * bk * pw;
                 pw *= r;
                 gv += bk * pw;
@@ -168,7 +185,7 @@ final class BranchTracker {
         double rest = 0, pw = r;
         for (int k = 2; k <= n; k++) {
             pw *= r;
-            rest += Math.hypot(br[k], bi[k]) * pw;
+            rest += abs(br[k], bi[k]) * pw;
         }
         return l1 * r - u0 - rest > 0;
     }
@@ -181,16 +198,17 @@ final class BranchTracker {
     boolean start(double z_r, double z_i) {
         zr = z_r;
         zi = z_i;
-        double za = Math.hypot(z_r, z_i);
-        double ir = z_r / (za * za), ii = -z_i / (za * za);
+        double za = abs(z_r, z_i);
+        // asymptotic value: G ≈ 1/z, or H = zG ≈ 1; the physical root lies within the a-priori radius
+        double ir = scaled ? 1 : z_r / (za * za), ii = scaled ? 0 : -z_i / (za * za);
         coeffs(z_r, z_i);
         if (!newton(ir, ii)) return false;
-        double apriori = bound / (za * (za - bound)) + Math.hypot(gr - ir, gi - ii);
+        double apriori = (scaled ? bound / (za - bound) : bound / (za * (za - bound))) + abs(gr - ir, gi - ii);
         double r = inclusion();
         if (Double.isNaN(r)) return false;
         double rho = Math.max(r, apriori * (1 + 1e-12));
-        if (!rouche(rho, Math.hypot(br[1], bi[1]) * (1 - 1e-13),
-                Math.hypot(br[0], bi[0]) + PAD * scale(ar, ai, Math.hypot(gr, gi)))) {
+        if (!rouche(rho, abs(br[1], bi[1]) * (1 - 1e-13),
+                abs(br[0], bi[0]) + PAD * scale(ar, ai, abs(gr, gi)))) {
             return false;
         }
         radius = r;
@@ -200,7 +218,7 @@ final class BranchTracker {
     /** One certified step to z + dz; on success the state moves, on failure it is unchanged. */
     boolean step(double dzr, double dzi) {
         double g0r = gr, g0i = gi, z0r = zr, z0i = zi;
-        double gAbs = Math.hypot(g0r, g0i);
+        double gAbs = abs(g0r, g0i);
         coeffs(z0r, z0i);
         System.arraycopy(ar, 0, br, 0, n + 1);
         System.arraycopy(ai, 0, bi, 0, n + 1);
@@ -217,18 +235,16 @@ final class BranchTracker {
         shift(br, bi, g0r, g0i);
         shift(er, ei, g0r, g0i);
         shift(fr, fi, g0r, g0i);
-        double u0 = Math.hypot(br[0], bi[0]) + Math.hypot(er[0], ei[0]) + Math.hypot(fr[0], fi[0]) + pad;
-        double l1 = (Math.hypot(br[1], bi[1]) - Math.hypot(er[1], ei[1]) - Math.hypot(fr[1], fi[1]))
+        double u0 = abs(br[0], bi[0]) + abs(er[0], ei[0]) + abs(fr[0], fi[0]) + pad;
+        double l1 = (abs(br[1], bi[1]) - abs(er[1], ei[1]) - abs(fr[1], fi[1]))
                 * (1 - 1e-13);
         if (!(l1 > 0)) return false;
-        double bigR = 2 * u0 / l1;
-        double rest = 0, pw = bigR;
-        for (int k = 2; k <= n; k++) {
-            pw *= bigR;
-            rest += (Math.hypot(br[k], bi[k]) + Math.hypot(er[k], ei[k]) + Math.hypot(fr[k], fi[k]))
-                    * (1 + 1e-13) * pw;
+        // R = 4u0/ℓ1 leaves room for the new inclusion disk; 2u0/ℓ1 is the fallback
+        double bigR = 4 * u0 / l1;
+        if (!segmentRouche(bigR, u0, l1)) {
+            bigR = 2 * u0 / l1;
+            if (!segmentRouche(bigR, u0, l1)) return false;
         }
-        if (!(l1 * bigR - u0 - rest > 0)) return false;
         // first-order predictor: h ≈ −(β0 + γ0)/b1
         double nr = er[0] + fr[0], ni = ei[0] + fi[0];
         double den = br[1] * br[1] + bi[1] * bi[1];
@@ -241,7 +257,7 @@ final class BranchTracker {
             return false;
         }
         double r1 = inclusion();
-        if (Double.isNaN(r1) || Math.hypot(gr - g0r, gi - g0i) + r1 > bigR) {
+        if (Double.isNaN(r1) || abs(gr - g0r, gi - g0i) + r1 > bigR) {
             gr = g0r;
             gi = g0i;
             return false;
@@ -253,6 +269,25 @@ final class BranchTracker {
         return true;
     }
 
+    /** Re G at the current node (G = H/z when tracking H). */
+    double gRe() {
+        if (!scaled) return gr;
+        double d = zr * zr + zi * zi;
+        return (gr * zr + gi * zi) / d;
+    }
+
+    /** Im G at the current node. */
+    double gIm() {
+        if (!scaled) return gi;
+        double d = zr * zr + zi * zi;
+        return (gi * zr - gr * zi) / d;
+    }
+
+    /** Factor from distances in the tracked variable to distances in G (1/|z| when tracking H). */
+    double gScale() {
+        return scaled ? 1 / abs(zr, zi) : 1;
+    }
+
     /** Recomputes the inclusion at the current node and returns the separation bound (NaN if none). */
     double currentSeparation() {
         coeffs(zr, zi);
@@ -260,6 +295,15 @@ final class BranchTracker {
         if (Double.isNaN(r)) return Double.NaN;
         radius = r;
         return separation();
+    }
+
+    private boolean segmentRouche(double r, double u0, double l1) {
+        double rest = 0, pw = r;
+        for (int k = 2; k <= n; k++) {
+            pw *= r;
+            rest += (abs(br[k], bi[k]) + abs(er[k], ei[k]) + abs(fr[k], fi[k])) * (1 + 1e-13) * pw;
+        }
+        return l1 * r - u0 - rest > 0;
     }
 
     /** Smallest |z| for a certified start: 8B. */
@@ -275,7 +319,7 @@ final class BranchTracker {
         steps = 0;
         double top = Math.max(startModulus(), 1e-300);
         boolean ok = false;
-        if (Math.hypot(x, y) >= top) {
+        if (abs(x, y) >= top) {
             ok = start(x, y);
             if (ok) return true;
         }

@@ -24,11 +24,23 @@ public final class Quartic {
     private final double[][] c;
     private final Apfloat[][] ap;
     private final int degree;
+    private final long precision;
 
-    private Quartic(double[][] c, Apfloat[][] ap, int degree) {
+    private Quartic(double[][] c, Apfloat[][] ap, int degree, long precision) {
         this.c = c;
         this.ap = ap;
         this.degree = degree;
+        this.precision = precision;
+    }
+
+    /** Decimal digits of the apfloat coefficients. */
+    public long precision() {
+        return precision;
+    }
+
+    /** The quartic of exactly these double parameters, with apfloat coefficients at {@code precision} digits. */
+    public static Quartic of(ModelParams p, long precision) {
+        return of(exact(p.eta()), exact(p.zeta()), exact(p.phi()), exact(p.psi()), precision);
     }
 
     /** The quartic in double precision. */
@@ -82,7 +94,7 @@ public final class Quartic {
         for (int k = 0; k < 5; k++) {
             for (int j = 0; j < 3; j++) d[k][j] = a[k][j].doubleValue();
         }
-        return new Quartic(d, a, deg);
+        return new Quartic(d, a, deg, precision);
     }
 
     /** Degree in G after the exact degree drop (2, 3 or 4). */
@@ -102,6 +114,38 @@ public final class Quartic {
 
     double[][] doubleTable() {
         return c;
+    }
+
+    /**
+     * Coefficients of the same equation for H = zG (divide Σ c_k z^{-k} H^k by z^{-2}·z^{-2}):
+     * d_4 = c_4/z², d_3 = c_3/z, d_2 = c_2, d_1 = z c_1, d_0 = z² c_0, again quadratic in z.
+     */
+    Apfloat[][] apScaledTable() {
+        Apfloat zero = new Apfloat(0, precision);
+        Apfloat[][] d = new Apfloat[5][3];
+        for (Apfloat[] row : d) java.util.Arrays.fill(row, zero);
+        d[4][0] = ap[4][2];
+        d[3][0] = ap[3][1];
+        d[3][1] = ap[3][2];
+        d[2][0] = ap[2][0];
+        d[2][1] = ap[2][1];
+        d[1][1] = ap[1][0];
+        d[1][2] = ap[1][1];
+        d[0][2] = ap[0][0];
+        return d;
+    }
+
+    double[][] scaledTable() {
+        double[][] d = new double[5][3];
+        d[4][0] = c[4][2];
+        d[3][0] = c[3][1];
+        d[3][1] = c[3][2];
+        d[2][0] = c[2][0];
+        d[2][1] = c[2][1];
+        d[1][1] = c[1][0];
+        d[1][2] = c[1][1];
+        d[0][2] = c[0][0];
+        return d;
     }
 
     Apfloat[][] apTable() {

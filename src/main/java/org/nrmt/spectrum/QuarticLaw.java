@@ -7,6 +7,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.complex.Complex;
 import org.apfloat.Apcomplex;
+import org.apfloat.ApcomplexMath;
 import org.apfloat.Apfloat;
 
 /**
@@ -27,7 +28,7 @@ import org.apfloat.Apfloat;
  * Instances are immutable and thread-safe.
  */
 public final class QuarticLaw implements SpectralLaw {
-    private static final int GL_NODES = 160;
+    private static final int GL_NODES = 96;
 
     private final ModelParams params;
     private final Quartic quartic;
@@ -36,7 +37,10 @@ public final class QuarticLaw implements SpectralLaw {
     private volatile List<Interval> supportCache;
     private volatile double[] massCache;
 
-    private QuarticLaw(ModelParams params, Quartic quartic, int digits) {
+    private final boolean fromDoubles;
+
+    private QuarticLaw(ModelParams params, Quartic quartic, int digits, boolean fromDoubles) {
+        this.fromDoubles = fromDoubles;
         this.params = params;
         this.quartic = quartic;
         this.digits = digits;
@@ -50,14 +54,14 @@ public final class QuarticLaw implements SpectralLaw {
 
     /** The law in double precision. */
     public static QuarticLaw of(ModelParams p) {
-        return new QuarticLaw(p, Quartic.of(p), 16);
+        return new QuarticLaw(p, Quartic.of(p), 16, true);
     }
 
     /** The law from high-precision parameters (e.g. 50-digit η, ζ), at {@code digits} digits. */
     public static QuarticLaw of(Apfloat eta, Apfloat zeta, Apfloat phi, Apfloat psi, int digits) {
         ModelParams p = new ModelParams(eta.doubleValue(), Math.min(zeta.doubleValue(), eta.doubleValue()),
                 phi.doubleValue(), psi.doubleValue());
-        return new QuarticLaw(p, Quartic.of(eta, zeta, phi, psi, Math.max(digits, 20) + 20L), digits);
+        return new QuarticLaw(p, Quartic.of(eta, zeta, phi, psi, Math.max(digits, 20) + 20L), digits, false);
     }
 
     /** Same law, apfloat results at {@code digits} decimal digits (16 = double). */
@@ -65,8 +69,11 @@ public final class QuarticLaw implements SpectralLaw {
         if (digits < 16 || digits > 10000) {
             throw new IllegalArgumentException("digits must be in [16, 10000], got " + digits);
         }
+        // the coefficients must carry the requested digits; the double parameters are exact binary
+        // values, so they can be re-expanded (apfloat parameters keep their own precision)
         Quartic q = quartic;
-        return new QuarticLaw(params, q, digits);
+        if (fromDoubles && q.precision() < digits + 20L) q = Quartic.of(params, digits + 30L);
+        return new QuarticLaw(params, q, digits, fromDoubles);
     }
 
     public ModelParams params() {
@@ -86,8 +93,13 @@ public final class QuarticLaw implements SpectralLaw {
         return bound;
     }
 
+    /**
+     * The engine: with an atom it tracks H = zG (G has a pole at 0, H does not); without one it
+     * tracks G (H = zG then has a double root at z = 0, G is regular or has an integrable
+     * hard-edge singularity there).
+     */
     BranchTracker tracker() {
-        return new BranchTracker(quartic, bound);
+        return new BranchTracker(quartic, bound, atomMass() > 0);
     }
 
     // ---------------------------------------------------------------- G at points
@@ -100,7 +112,7 @@ public final class QuarticLaw implements SpectralLaw {
             return new StieltjesPoint(z, p.g().conjugate(), p.certified(), p.certificateMargin(),
                     p.digitsUsed(), p.separation());
         }
-        BranchTracker t = tracker();
+        BranchTracker t = z.getReal() == 0 && z.getImaginary() == 0 ? new BranchTracker(quartic, bound, false) : tracker();
         return finish(t, z.getReal(), z.getImaginary(), t.descend(z.getReal(), z.getImaginary()));
     }
 
@@ -113,16 +125,17 @@ public final class QuarticLaw implements SpectralLaw {
 
     private StieltjesPoint finish(BranchTracker t, double x, double y, boolean ok) {
         Complex z = new Complex(x, y);
-        if (ok) {
-            double sep = t.separation();
-            double gi = t.gi;
-            if (y == 0 && Math.abs(gi) + t.radius < sep * 0.5) {
+        if (ok && (!t.scaled || x != 0 || y != 0)) {
+            double sc = t.gScale();
+            double sepH = t.separation();
+            double gi = t.gIm();
+            if (y == 0 && Math.abs(t.gi) + t.radius < sepH * 0.5) {
                 // A real polynomial: the root's conjugate lies in the same one-root disk, so the root is real.
                 gi = 0;
             } else if (y == 0 && gi > 0) {
                 ok = false;
             }
-            if (ok) return new StieltjesPoint(z, new Complex(t.gr, gi), true, sep / t.radius, 16, sep);
+            if (ok) return new StieltjesPoint(z, new Complex(t.gRe(), gi), true, sepH / t.radius, 16, sepH * sc);
         }
         return apfloatFallback(t, z);
     }
@@ -142,17 +155,22 @@ public final class QuarticLaw implements SpectralLaw {
     }
 
     private ApStieltjesPoint continueAp(BranchTracker t, Apcomplex target, long prec) {
-        ApBranchTracker a = new ApBranchTracker(quartic, prec);
+        if (target.real().signum() == 0 && target.imag().signum() == 0) return null; // the pole at an atom
+        // continue in the tracker's own variable (H = zG when there is an atom)
+        boolean scaled = t.scaled;
+        ApBranchTracker a = new ApBranchTracker(quartic, prec, scaled);
         boolean ok;
-        if (t.zi == 0 && t.zr == 0 && t.gr == 0 && t.gi == 0 || t.radius == 0) {
-            ok = a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
+        if (t.radius == 0 || (t.zr == 0 && t.zi == 0)) {
+            ok = !scaled && a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
         } else {
             double sep = t.currentSeparation();
-            ok = !Double.isNaN(sep) && a.handoff(new Apcomplex(new Apfloat(t.zr, prec), new Apfloat(t.zi, prec)),
-                    new Apcomplex(new Apfloat(t.gr, prec), new Apfloat(t.gi, prec)), 0.5 * sep);
+            ok = !Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr), exact(t.zi)),
+                    new Apcomplex(exact(t.gr), exact(t.gi)), 0.5 * sep);
         }
         if (!ok || !a.moveTo(target)) return null;
-        return new ApStieltjesPoint(a.z, a.g, true, a.radius, (int) prec, a.separation());
+        if (!scaled) return new ApStieltjesPoint(a.z, a.g, true, a.radius, (int) prec, a.separation());
+        double zAbs = ApcomplexMath.abs(a.z).doubleValue();
+        return new ApStieltjesPoint(a.z, a.g.divide(a.z), true, a.radius / zAbs, (int) prec, a.separation() / zAbs);
     }
 
     /**
@@ -193,6 +211,12 @@ public final class QuarticLaw implements SpectralLaw {
         boolean have = false;
         for (int idx : order) {
             double x = xs[idx];
+            if (x == 0 && y == 0) {
+                // H = zG has a double root at z = 0; G itself is regular there unless there is an atom
+                BranchTracker g = new BranchTracker(quartic, bound, false);
+                out[idx] = finish(g, 0, 0, g.descend(0, 0));
+                continue;
+            }
             boolean ok = false;
             if (have) {
                 t.steps = 0;
@@ -257,7 +281,8 @@ public final class QuarticLaw implements SpectralLaw {
         }
         Arrays.sort(order, (a, b) -> Double.compare(lambdas[b], lambdas[a]));
         NegativeAxisPoint[] out = new NegativeAxisPoint[lambdas.length];
-        BranchTracker t = tracker();
+        // H = zG is tracked: G has a pole at an atom, H does not, so steps towards 0 stay geometric
+        BranchTracker t = new BranchTracker(quartic, bound, true);
         boolean ok = false;
         double startAt = -Math.max(t.startModulus(), 1e-300) * 1.5;
         for (int tries = 0; tries < 30 && !ok; tries++) {
@@ -269,15 +294,42 @@ public final class QuarticLaw implements SpectralLaw {
             if (ok && t.zr < x) ok = t.lateral(x, 1_000_000, 1e18);
             if (ok) {
                 double sep = t.currentSeparation();
-                double[] d = t.derivative();
-                boolean real = Math.abs(t.gi) + t.radius < 0.5 * sep;
-                out[idx] = new NegativeAxisPoint(lambdas[idx], t.gr, d[0], real, t.radius, sep);
+                double[] dh = t.derivative();
+                // Real by induction: on the real axis the start root is real and every step's
+                // one-root disk is centred on the (exactly real) previous root, so it holds the
+                // conjugate of its root too; or directly, if the disk swallows the conjugate.
+                boolean real = (t.gi == 0 && t.zi == 0) || Math.abs(t.gi) + t.radius < 0.5 * sep;
+                double h = t.gr;
+                // G = H/z, G′ = (z H′ − H)/z²
+                out[idx] = new NegativeAxisPoint(lambdas[idx], h / x, (x * dh[0] - h) / (x * x), real,
+                        t.radius / Math.abs(x), sep / Math.abs(x));
                 if (!real) ok = false;
             } else {
-                out[idx] = new NegativeAxisPoint(lambdas[idx], Double.NaN, Double.NaN, false, Double.NaN, 0);
+                out[idx] = negativeAxisAp(t, lambdas[idx]);
             }
         }
         return Arrays.asList(out);
+    }
+
+    /**
+     * Where double cannot certify (the two roots that meet at the atom's z = 0 are too close for
+     * double's rounding), continue from the last certified double node along the axis in
+     * apfloat at 40, then 80 digits. Real by the same induction (real centre, real coefficients).
+     */
+    private NegativeAxisPoint negativeAxisAp(BranchTracker t, double lambda) {
+        if (t.radius > 0 && t.zi == 0 && t.gi == 0 && t.scaled) {
+            double sep = t.currentSeparation();
+            for (long prec : new long[] {40, 80}) {
+                ApBranchTracker a = new ApBranchTracker(quartic, prec, true); // H = zG, as the double sweep
+                if (!Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr)), new Apcomplex(exact(t.gr)), 0.5 * sep)
+                        && a.moveTo(new Apcomplex(exact(-lambda))) && a.g.imag().signum() == 0) {
+                    double h = a.g.real().doubleValue(), dh = a.derivative().real().doubleValue(), x = -lambda;
+                    return new NegativeAxisPoint(lambda, h / x, (x * dh - h) / (x * x), true, a.radius / lambda,
+                            a.separation() / lambda);
+                }
+            }
+        }
+        return new NegativeAxisPoint(lambda, Double.NaN, Double.NaN, false, Double.NaN, 0);
     }
 
     // ---------------------------------------------------------------- atoms, support, CDF
@@ -301,6 +353,10 @@ public final class QuarticLaw implements SpectralLaw {
      * where the density switches between zero and positive (the physical sheet takes part).
      */
     public List<Apfloat> supportEdges(int digits) {
+        if (digits < 1) throw new IllegalArgumentException("digits must be >= 1, got " + digits);
+        if (fromDoubles && quartic.precision() < digits + 20L) return withDigits(Math.max(digits, 16)).supportEdges(digits);
+        // candidates: Aberth roots of Q near the real axis, Newton-refined (fast); the test
+        // DiscriminantTest checks them against the certified exact real roots of org.nrmt.roots
         long prec = 2L * digits + 40;
         Apfloat[] q = Discriminant.reduced(quartic, prec);
         List<Apfloat> cand = new ArrayList<>(Discriminant.realRoots(q, -1e-12 * bound, bound, digits + 5L));
@@ -309,7 +365,9 @@ public final class QuarticLaw implements SpectralLaw {
         // dedupe candidates equal in double (an interval between them has no interior to test)
         List<Apfloat> c = new ArrayList<>();
         for (Apfloat a : cand) {
-            if (c.isEmpty() || a.doubleValue() > c.get(c.size() - 1).doubleValue() * (1 + 1e-13) + 1e-300) c.add(a);
+            double prev = c.isEmpty() ? 0 : c.get(c.size() - 1).doubleValue(), v = a.doubleValue();
+            // intervals narrower than rounding of the bound carry no mass and cannot be probed
+            if (c.isEmpty() || v > prev + 1e-13 * Math.max(prev, v) + 1e-15 * bound) c.add(a);
         }
         int k = c.size();
         boolean[] inside = new boolean[k]; // inside[i]: (c_i, c_{i+1}) has positive density; last → (c_k, ∞)
@@ -373,21 +431,35 @@ public final class QuarticLaw implements SpectralLaw {
      * x^(−1/2) hard edge bounded, so Gauss–Legendre in θ converges fast for both.
      */
     double integrate(double a, double b) {
+        return integrateWeighted(a, b, x -> 1);
+    }
+
+    /**
+     * ∫_a^b w(x) ρ(x) dx, split at the midpoint m; each half is mapped to s ∈ [0, 1] by
+     * x = e ± |m − e| s^p from its end e, with p = 2 (a square-root edge or an x^(−1/2) hard edge
+     * becomes analytic in s) or p = 6 at a hard edge at 0 (also x^(−2/3), as for ψ = γ = 1),
+     * then Gauss–Legendre in s. Used for the CDF, the masses, moments and Stieltjes integrals.
+     */
+    public double integrateWeighted(double a, double b, java.util.function.DoubleUnaryOperator w) {
         if (b <= a) return 0;
-        GaussIntegrator gl = new GaussIntegratorFactory().legendre(GL_NODES, 0, Math.PI);
+        double m = 0.5 * (a + b);
+        return half(a, m, a == 0 ? 6 : 2, w) + half(b, m, 2, w);
+    }
+
+    private double half(double e, double m, int p, java.util.function.DoubleUnaryOperator w) {
+        GaussIntegrator gl = new GaussIntegratorFactory().legendre(GL_NODES, 0, 1);
         int n = gl.getNumberOfPoints();
+        double len = m - e; // signed
         double[] xs = new double[n], jac = new double[n];
         for (int i = 0; i < n; i++) {
-            double th = gl.getPoint(i);
-            // 1 − cos θ = 2 sin²(θ/2), without cancellation near θ = 0
-            double s = Math.sin(th / 2);
-            double c2 = Math.cos(th / 2);
-            xs[i] = th < Math.PI / 2 ? a + (b - a) * s * s : b - (b - a) * c2 * c2;
-            jac[i] = (b - a) / 2 * Math.sin(th);
+            double sv = gl.getPoint(i);
+            double sp = Math.pow(sv, p - 1);
+            xs[i] = e + len * sp * sv;
+            jac[i] = Math.abs(len) * p * sp;
         }
         double[] rho = density(xs);
         double sum = 0;
-        for (int i = 0; i < n; i++) sum += gl.getWeight(i) * rho[i] * jac[i];
+        for (int i = 0; i < n; i++) sum += gl.getWeight(i) * rho[i] * jac[i] * w.applyAsDouble(xs[i]);
         return sum;
     }
 

@@ -1,0 +1,94 @@
+package org.nrmt.memorization;
+
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Simulated training loss of ridge regression on random features Y = f(WX) − mean (n1×m) with
+ * random targets T (n2×m, iid N(0,1)); see {@code theory/memorization.md} §4.
+ *
+ * <p>Two estimates: the spectral one, \(E = \frac{1}{m}\sum_j \lambda^2/(\kappa_j + \lambda)^2\) over
+ * the m eigenvalues κ_j of K = YᵀY/m (M's non-zero eigenvalues plus m − n1 zeros when n1 &lt; m),
+ * and the explicit fit \(W_2 = T Y^\top (YY^\top + \lambda m)^{-1}\) with loss
+ * \(\frac{1}{n_2 m}\lVert T - W_2 Y\rVert^2\), whose mean over T is the spectral value.
+ */
+public final class MemorizationSimulation {
+
+    private final int n1;
+    private final int m;
+    private final double[] y;
+    private final double[] eigenvaluesOfM;
+
+    private MemorizationSimulation(int n1, int m, double[] y, double[] eigenvaluesOfM) {
+        this.n1 = n1;
+        this.m = m;
+        this.y = y;
+        this.eigenvaluesOfM = eigenvaluesOfM;
+    }
+
+    /**
+     * Samples one feature matrix (σw = σx = 1) and the spectrum of M = YYᵀ/m.
+     *
+     * @param f    the activation
+     * @param mean its Gaussian mean E f(Z), subtracted (centring)
+     */
+    public static MemorizationSimulation sample(DoubleUnaryOperator f, double mean, int n0, int n1, int m,
+            long seed) {
+        RandomFeatures.requirePositive("n0", n0);
+        RandomFeatures.requirePositive("n1", n1);
+        RandomFeatures.requirePositive("m", m);
+        UniformRandomProvider rng = RandomFeatures.rng(seed);
+        double[] y = RandomFeatures.features(rng, f, mean, n0, n1, m, 1, 1);
+        double[] eig = RandomFeatures.eigenvalues(RandomFeatures.gram(y, n1, m), n1);
+        return new MemorizationSimulation(n1, m, y, eig);
+    }
+
+    /** Eigenvalues of M = YYᵀ/m, ascending (a copy). */
+    public double[] eigenvalues() {
+        return eigenvaluesOfM.clone();
+    }
+
+    /** (λ²/m) tr (K + λ)⁻² from the spectrum. */
+    public double spectralLoss(double lambda) {
+        requireLambda(lambda);
+        int k = Math.min(n1, m);
+        double sum = m - k; // K's zero eigenvalues contribute λ²/λ² = 1 each
+        for (int i = n1 - k; i < n1; i++) {
+            double kappa = Math.max(0, eigenvaluesOfM[i]);
+            double r = lambda / (kappa + lambda);
+            sum += r * r;
+        }
+        return sum / m;
+    }
+
+    /**
+     * The explicit ridge fit with n2 fresh targets drawn from {@code seed}: solves
+     * (YYᵀ + λm) W2ᵀ = Y Tᵀ and returns (1/(n2 m))‖T − W2 Y‖².
+     */
+    public double explicitLoss(double lambda, int n2, long seed) {
+        requireLambda(lambda);
+        RandomFeatures.requirePositive("n2", n2);
+        double[] t = RandomFeatures.gaussian(RandomFeatures.rng(seed), n2, m, 1);
+        double[] a = RandomFeatures.multiplyTransposed(y, n1, m, y, n1, 1);
+        for (int i = 0; i < n1; i++) {
+            a[i * n1 + i] += lambda * m;
+        }
+        double[] ytt = RandomFeatures.multiplyTransposed(y, n1, m, t, n2, 1); // Y Tᵀ, n1×n2
+        double[] w2t = RandomFeatures.solvePositiveDefinite(a, n1, ytt, n2); // W2ᵀ, n1×n2
+        // residual T − W2 Y = T − (W2ᵀ)ᵀ Y
+        double[] fit = new double[n2 * m];
+        org.bytedeco.openblas.global.openblas.cblas_dgemm(101, 112, 111, n2, m, n1, 1, w2t, n2, y, m, 0, fit, m);
+        double ss = 0;
+        for (int i = 0; i < fit.length; i++) {
+            double r = t[i] - fit[i];
+            ss += r * r;
+        }
+        return ss / ((double) n2 * m);
+    }
+
+    private static void requireLambda(double lambda) {
+        if (!(lambda > 0) || !Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be finite and > 0, got " + lambda);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.nrmt.verification;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The report's figures as PNG bytes (XChart). Pure functions of the outcomes, so the same numbers
+ * give the same bytes. Figures of non-deterministic quantities (timings) are not drawn.
+ */
+final class Figures {
+    static final int WIDTH = 800;
+    static final int HEIGHT = 520;
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {6f, 4f}, 0f);
+
+    private Figures() {
+    }
+
+    /** KS against n1 on log–log axes, points and fitted lines, one colour per scenario. */
+    static byte[] ksScaling(List<ScenarioResult> results) {
+        XYChart chart = chart("KS distance against n1 (log–log; dashed: least-squares fit)", "n1", "KS");
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        for (ScenarioResult r : results) {
+            Outcome.Scaling s = (Outcome.Scaling) r.outcome();
+            String label = r.scenario().name() + " (slope " + Report.fmt(s.fit().slope(), 3) + ")";
+            XYSeries pts = chart.addSeries(label, s.n1(), s.ks());
+            pts.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+            pts.setMarker(SeriesMarkers.CIRCLE);
+            List<Double> fx = new ArrayList<>();
+            List<Double> fy = new ArrayList<>();
+            for (Integer n : List.of(s.n1().get(0), s.n1().get(s.n1().size() - 1))) {
+                fx.add(n.doubleValue());
+                fy.add(s.fit().at(n));
+            }
+            XYSeries line = chart.addSeries(r.scenario().name() + " fit", fx, fy);
+            line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineStyle(DASHED);
+            line.setLineColor(pts.getMarkerColor());
+            line.setShowInLegend(false);
+        }
+        return png(chart);
+    }
+
+    /** The ESD histogram against the theory density (atoms excluded from both). */
+    static byte[] spectrum(Scenario sc, Outcome.Spectrum s) {
+        XYChart chart = chart(sc.name() + ": " + sc.activation() + ", n0/n1/m = " + sc.shapeLabel()
+                + ", KS = " + Report.fmt(s.ks(), 2), "eigenvalue", "density");
+        chart.getStyler().setXAxisDecimalPattern("#0.###");
+        chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        XYSeries h = chart.addSeries("simulation (" + sc.trials() + " trial" + (sc.trials() > 1 ? "s" : "") + ")",
+                s.histogram().x(), s.histogram().y());
+        h.setXYSeriesRenderStyle(XYSeriesRenderStyle.StepArea);
+        h.setMarker(SeriesMarkers.NONE);
+        h.setFillColor(new Color(160, 190, 230));
+        h.setLineColor(new Color(90, 130, 190));
+        XYSeries c = chart.addSeries("theory", s.curve().x(), s.curve().y());
+        c.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        c.setMarker(SeriesMarkers.NONE);
+        c.setLineColor(Color.BLACK);
+        c.setLineWidth(1.6f);
+        return png(chart);
+    }
+
+    /** E_train against λ (log x): theory lines and simulated (or reference) markers. */
+    static byte[] memorization(Scenario sc, Outcome.Memorization m) {
+        XYChart chart = chart(sc.name() + ": training loss of ridge regression on random features",
+                "λ", "E_train");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
+        boolean reference = sc.activation() == null;
+        for (int i = 0; i < m.labels().size(); i++) {
+            XYSeries t = chart.addSeries(m.labels().get(i) + " theory", m.lambdas(), m.theory().get(i));
+            t.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+            t.setMarker(SeriesMarkers.NONE);
+            XYSeries p = chart.addSeries(m.labels().get(i) + (reference ? " reference" : " simulation"),
+                    m.lambdas(), m.compared().get(i));
+            p.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+            p.setMarker(SeriesMarkers.CIRCLE);
+            p.setMarkerColor(t.getLineColor());
+        }
+        return png(chart);
+    }
+
+    /** KS to the input law per layer (log y), one line per layers scenario. */
+    static byte[] layers(List<ScenarioResult> results) {
+        XYChart chart = chart("Spectra through layers: KS of each layer's ESD to the input Marchenko–Pastur law",
+                "layer", "KS to input law");
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
+        for (ScenarioResult r : results) {
+            Outcome.Layers l = (Outcome.Layers) r.outcome();
+            List<Integer> layer = new ArrayList<>();
+            for (int i = 1; i <= l.ksToInput().size(); i++) {
+                layer.add(i);
+            }
+            XYSeries s = chart.addSeries(r.scenario().name() + " (" + r.scenario().activation() + ")", layer,
+                    l.ksToInput());
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
+        return png(chart);
+    }
+
+    /** Relative error of G against distance to the edge, one line per precision (log–log). */
+    static byte[] branches(Scenario sc, Outcome.Branches b) {
+        XYChart chart = chart(sc.name() + ": error of ρ at λ₊ − δ (" + sc.activation() + ", φ = "
+                + Report.fmt(sc.phi(), 3) + ", ψ = " + Report.fmt(sc.psi(), 3) + ")", "δ (distance to λ₊)",
+                "relative error of the density");
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        for (int i = 0; i < b.digits().size(); i++) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (int j = 0; j < b.distances().size(); j++) {
+                double e = b.error().get(i).get(j);
+                // An exact match has no place on a log axis; show it at the floor instead.
+                x.add(b.distances().get(j));
+                y.add(Math.max(e, 1e-60));
+            }
+            XYSeries s = chart.addSeries(b.digits().get(i) + " digits", x, y);
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
+        return png(chart);
+    }
+
+    /** Each strategy's density on a common grid: phantom density is visible off the support. */
+    static byte[] strategies(Scenario sc, Outcome.Strategies s) {
+        XYChart chart = chart(sc.name() + ": density by root-selection strategy (" + sc.activation() + ", φ = "
+                + Report.fmt(sc.phi(), 3) + ", ψ = " + Report.fmt(sc.psi(), 3) + ")", "x", "density");
+        chart.getStyler().setXAxisDecimalPattern("#0.###");
+        chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        for (Outcome.Series d : s.densities()) {
+            XYSeries line = chart.addSeries(d.label(), d.x(), d.y());
+            line.setMarker(SeriesMarkers.NONE);
+            line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        }
+        return png(chart);
+    }
+
+    private static XYChart chart(String title, String x, String y) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y)
+                .build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendBorderColor(Color.LIGHT_GRAY);
+        chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        chart.getStyler().setMarkerSize(6);
+        return chart;
+    }
+
+    private static byte[] png(XYChart chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a figure", e);
+        }
+    }
+}

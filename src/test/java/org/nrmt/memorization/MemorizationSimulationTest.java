@@ -1,0 +1,91 @@
+package org.nrmt.memorization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.nrmt.activation.Activation;
+import org.nrmt.constants.DoubleConstants;
+import org.nrmt.constants.GaussianConstantsEngine;
+import org.nrmt.spectrum.ModelParams;
+
+class MemorizationSimulationTest {
+
+    static final double[] LAMBDAS = {1e-3, 1e-2, 0.1, 1};
+
+    /**
+     * Theory against simulation: ψ = 1 (n0 = n1 = n), m = n/γ. Returns the largest deviation
+     * |sim − theory|/(theory + floor) over the λ grid, for both the spectral and the explicit-fit
+     * estimates.
+     */
+    static double worstRelativeError(String expr, double gamma, int n, long seed, double floor) {
+        Activation f = Activation.parse(expr);
+        DoubleConstants c = GaussianConstantsEngine.computeDouble(f, 1, 0);
+        int m = (int) Math.round(n / gamma);
+        ModelParams p = new ModelParams(c.eta(), c.zeta(), (double) n / m, 1);
+        double[] theory = TrainingLoss.of(p).along(LAMBDAS);
+        MemorizationSimulation sim = MemorizationSimulation.sample(f.toDoubleFunction(), c.mean(), n, n, m, seed);
+        double worst = 0;
+        for (int i = 0; i < LAMBDAS.length; i++) {
+            double spectral = sim.spectralLoss(LAMBDAS[i]);
+            double explicit = sim.explicitLoss(LAMBDAS[i], n, seed + 1); // n2 = n targets: sampling sd ~ sqrt(2/(n m))
+            System.out.printf("memorization: %s gamma %.4f n %d lambda %g theory %.6f spectral %.6f explicit %.6f%n",
+                    expr, gamma, n, LAMBDAS[i], theory[i], spectral, explicit);
+            worst = Math.max(worst, Math.abs(spectral - theory[i]) / (theory[i] + floor));
+            worst = Math.max(worst, Math.abs(explicit - theory[i]) / (theory[i] + floor));
+        }
+        return worst;
+    }
+
+    /**
+     * Default-suite version at n = 300: stated tolerance 5% of (theory + 0.002). The floor is
+     * there because at γ = 1.5, λ = 1e-3 E_train ≈ 4e-4 is set by the smallest eigenvalues of K,
+     * whose finite-n shift is ~10% of it at n = 300 (measured 0.000435 vs 0.000401). x² − 1 at
+     * γ = 1.5 has a larger finite-n bias (5% at λ = 1, n = 300; see the slow test): 12% there.
+     */
+    @Test
+    void theoryMatchesSimulationSmall() {
+        assertEquals(0, worstRelativeError("tanh", 2.0 / 3, 300, 17, 0.002), 0.05);
+        assertEquals(0, worstRelativeError("tanh", 1.5, 300, 17, 0.002), 0.05);
+        assertEquals(0, worstRelativeError("x^2-1", 2.0 / 3, 300, 17, 0.002), 0.05);
+        assertEquals(0, worstRelativeError("x^2-1", 1.5, 300, 17, 0.002), 0.12);
+    }
+
+    /**
+     * Issue #6: within 1% at n ≈ 1000 over λ ∈ [1e-3, 1] for tanh (both γ) and x² − 1 at γ = 2/3.
+     * x² − 1 at γ = 1.5 is NOT within 1% at n = 1000 (measured 1.7% at λ = 1, 4.5% at λ = 0.1,
+     * 6.6% at λ = 1e-2): an unbounded-f finite-n bias that shrinks roughly like 1/n (5.1% → 1.7%
+     * at λ = 1 from n = 300 to 1000), so this asserts 8% there and that the error falls with n.
+     */
+    @Test
+    @Tag("slow")
+    void theoryMatchesSimulation() {
+        assertEquals(0, worstRelativeError("tanh", 2.0 / 3, 1000, 23, 0), 0.01);
+        assertEquals(0, worstRelativeError("tanh", 1.5, 1000, 23, 0), 0.01);
+        assertEquals(0, worstRelativeError("x^2-1", 2.0 / 3, 1000, 23, 0), 0.01);
+        double large = worstRelativeError("x^2-1", 1.5, 1000, 23, 0);
+        double small = worstRelativeError("x^2-1", 1.5, 300, 23, 0);
+        assertEquals(0, large, 0.08);
+        assertTrue(large < 0.7 * small, "finite-n bias must shrink: " + small + " -> " + large);
+    }
+
+    /** The explicit fit averages to the spectral value: with many targets they agree closely. */
+    @Test
+    void explicitFitMatchesSpectralIdentity() {
+        MemorizationSimulation sim = MemorizationSimulation.sample(Math::tanh, 0, 120, 100, 150, 5);
+        for (double lambda : LAMBDAS) {
+            double spectral = sim.spectralLoss(lambda);
+            double explicit = sim.explicitLoss(lambda, 4000, 9);
+            // per-target loss has relative sd ~ sqrt(2/m); averaged over 4000 targets: ~0.2%
+            assertEquals(spectral, explicit, 0.01 * spectral, "lambda " + lambda);
+        }
+    }
+
+    @Test
+    void sameSeedSameNumbers() {
+        double a = MemorizationSimulation.sample(Math::tanh, 0, 40, 30, 50, 3).explicitLoss(0.1, 5, 4);
+        double b = MemorizationSimulation.sample(Math::tanh, 0, 40, 30, 50, 3).explicitLoss(0.1, 5, 4);
+        assertEquals(a, b, 0.0);
+    }
+}
