@@ -31,6 +31,21 @@ public final class BiasLaws {
         return of(kind, constants(f, s, BiasMeasure.empirical(biasValues)), phi, psi);
     }
 
+    /**
+     * Per-neuron or per-sample law for b ~ N(0, σb²) on {@value #DEFAULT_NODES} Gauss–Hermite nodes,
+     * for a plain function f (key names f in the constants cache, e.g. its expression; null: no cache).
+     */
+    public static BiasLaw of(BiasKind kind, Object key, java.util.function.DoubleUnaryOperator f, double s,
+            double sigmaB, double phi, double psi) {
+        return biasLaw(kind, key, f, s, BiasMeasure.gaussian(sigmaB, DEFAULT_NODES), phi, psi);
+    }
+
+    /** Per-neuron or per-sample law averaged over the bias values a simulation drew (equal weights). */
+    public static BiasLaw ofSamples(BiasKind kind, Object key, java.util.function.DoubleUnaryOperator f, double s,
+            double[] biasValues, double phi, double psi) {
+        return biasLaw(kind, key, f, s, BiasMeasure.empirical(biasValues), phi, psi);
+    }
+
     /** Conditional constants of an activation on a measure, cached under (expression, s, nodes). */
     public static ConditionalConstants constants(Activation f, double s, BiasMeasure measure) {
         return ConditionalConstants.compute(f.text(), f.toDoubleFunction(), s, measure);
