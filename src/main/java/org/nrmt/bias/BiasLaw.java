@@ -165,10 +165,11 @@ public final class BiasLaw implements SpectralLaw {
     @Override
     public double density(double x) {
         BiasPoint p = densities(new double[] {x})[0];
-        if (!p.certified()) {
-            throw new UncertifiedPointException("bias law: density not certified at x = " + x);
+        if (x <= 0) {
+            return 0;
         }
-        return x <= 0 ? 0 : p.density();
+        // edge zone: −Im(G − a/z)(x + iε)/π, ε ≤ 1e-8·bound, certified; throws if even that fails
+        return p.certified() ? p.density() : edgeZoneDensity(x);
     }
 
     @Override
