@@ -71,7 +71,7 @@ final class Figures {
                 + ", KS = " + Report.fmt(s.ks(), 2), "eigenvalue", "density");
         chart.getStyler().setXAxisDecimalPattern("#0.###");
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
-        XYSeries h = chart.addSeries("simulation (" + sc.trials() + " trial" + (sc.trials() > 1 ? "s" : "") + ")",
+        XYSeries h = chart.addSeries(s.histogram().label() + ", " + sc.trials() + " trial" + (sc.trials() > 1 ? "s" : ""),
                 s.histogram().x(), s.histogram().y());
         h.setXYSeriesRenderStyle(XYSeriesRenderStyle.StepArea);
         h.setMarker(SeriesMarkers.NONE);
