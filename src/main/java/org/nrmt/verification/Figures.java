@@ -122,6 +122,8 @@ final class Figures {
             XYSeries s = chart.addSeries(r.scenario().name() + " (" + r.scenario().activation() + ")", layer,
                     l.ksToInput());
             s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(colour(k));
+            s.setLineColor(colour(k));
         }
         return png(chart);
     }
