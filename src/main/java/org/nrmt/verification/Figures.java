@@ -71,7 +71,7 @@ final class Figures {
                 + ", KS = " + Report.fmt(s.ks(), 2), "eigenvalue", "density");
         chart.getStyler().setXAxisDecimalPattern("#0.###");
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
-        XYSeries h = chart.addSeries("simulation (" + sc.trials() + " trial" + (sc.trials() > 1 ? "s" : "") + ")",
+        XYSeries h = chart.addSeries(s.histogram().label() + ", " + sc.trials() + " trial" + (sc.trials() > 1 ? "s" : ""),
                 s.histogram().x(), s.histogram().y());
         h.setXYSeriesRenderStyle(XYSeriesRenderStyle.StepArea);
         h.setMarker(SeriesMarkers.NONE);
@@ -122,6 +122,8 @@ final class Figures {
             XYSeries s = chart.addSeries(r.scenario().name() + " (" + r.scenario().activation() + ")", layer,
                     l.ksToInput());
             s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(colour(k));
+            s.setLineColor(colour(k));
         }
         return png(chart);
     }

@@ -92,7 +92,7 @@ final class ScenarioRunner {
         Comparison cmp = compare(esd, law);
         return new Outcome.Spectrum(c.mean(), c.eta(), c.zeta(), cmp.ks(), cmp.w1(), cmp.stieltjesMaxError(),
                 cmp.atomTheory(), cmp.atomEmpirical(), cmp.momentsTheory(), cmp.momentsEmpirical(),
-                histogram(esd, cmp.atomTheory() > 0), curve(law, esd));
+                histogram(esd, cmp.atomTheory() > 0, window(law, esd)), curve(law, window(law, esd)));
     }
 
     private static SpectralLaw law(Scenario sc, Activation f, Library.Constants c, double phi, double psi) {
@@ -168,28 +168,42 @@ final class ScenarioRunner {
     }
 
     /**
-     * The ESD as a density histogram over [min, max] of the eigenvalues off the atom (when the law
-     * has one), normalised by all eigenvalues so that it integrates to the continuous mass.
+     * The plotting window: the law's support widened by 10% of its span (and never cutting the
+     * bulk of the eigenvalues), so that a rank-one outlier does not squeeze the bulk into one bin.
      */
-    static Outcome.Series histogram(EmpiricalSpectrum esd, boolean dropAtom) {
+    static double[] window(SpectralLaw law, EmpiricalSpectrum esd) {
+        List<Interval> support = law.support();
+        double lo = support.get(0).lo();
+        double hi = support.get(support.size() - 1).hi();
+        double pad = 0.1 * (hi - lo);
+        return new double[] {Math.max(lo - pad, Math.min(0, esd.min())), hi + pad};
+    }
+
+    /**
+     * The ESD as a density histogram over {@code window} of the eigenvalues off the atom (when the
+     * law has one), normalised by all eigenvalues so that it integrates to the continuous mass;
+     * eigenvalues outside the window (outliers) are counted in the label.
+     */
+    static Outcome.Series histogram(EmpiricalSpectrum esd, boolean dropAtom, double[] window) {
         double[] all = esd.sorted();
         double tol = esd.zeroTolerance();
-        double[] v = dropAtom ? Arrays.stream(all).filter(x -> Math.abs(x) > tol).toArray() : all;
-        List<Double> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        if (v.length == 0) {
-            return new Outcome.Series("simulation", x, y);
-        }
-        double lo = v[0];
-        double hi = v[v.length - 1];
+        double lo = window[0];
+        double hi = window[1];
         double w = (hi - lo) / HISTOGRAM_BINS;
-        if (!(w > 0)) {
-            return new Outcome.Series("simulation", x, y);
-        }
         int[] counts = new int[HISTOGRAM_BINS];
-        for (double e : v) {
+        int outside = 0;
+        for (double e : all) {
+            if (dropAtom && Math.abs(e) <= tol) {
+                continue;
+            }
+            if (e < lo || e > hi) {
+                outside++;
+                continue;
+            }
             counts[Math.min(HISTOGRAM_BINS - 1, (int) ((e - lo) / w))]++;
         }
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
         for (int b = 0; b < HISTOGRAM_BINS; b++) {
             x.add(lo + b * w);
             y.add(counts[b] / (all.length * w));
@@ -197,16 +211,14 @@ final class ScenarioRunner {
         // Step charts draw from point to point: close the last bin.
         x.add(hi);
         y.add(counts[HISTOGRAM_BINS - 1] / (all.length * w));
-        return new Outcome.Series("simulation", x, y);
+        return new Outcome.Series(outside == 0 ? "simulation" : "simulation (" + outside + " outlier"
+                + (outside == 1 ? "" : "s") + " beyond the window)", x, y);
     }
 
-    /** The theory density on a grid spanning the eigenvalues; uncertified points are left out. */
-    static Outcome.Series curve(SpectralLaw law, EmpiricalSpectrum esd) {
-        double lo = esd.min();
-        double hi = esd.max();
-        double pad = 0.05 * (hi - lo);
-        lo = Math.max(lo - pad, lo >= 0 ? 0 : lo - pad);
-        hi = hi + pad;
+    /** The theory density on a grid over {@code window}; uncertified points are left out. */
+    static Outcome.Series curve(SpectralLaw law, double[] window) {
+        double lo = window[0];
+        double hi = window[1];
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (int i = 1; i <= CURVE_POINTS; i++) {
