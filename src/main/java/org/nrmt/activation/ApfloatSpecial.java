@@ -50,9 +50,18 @@ final class ApfloatSpecial {
         return e.add(ONE.divide(e)).divide(TWO);
     }
 
+    /** The last 2/√π computed, with its precision: erf is called at one precision many times. */
+    private static volatile Apfloat cachedTwoOverSqrtPi = TWO.divide(ApfloatMath.sqrt(ApfloatMath.pi(40)));
+
     /** 2/√π to p digits. */
     private static Apfloat twoOverSqrtPi(long p) {
-        return TWO.precision(p).divide(ApfloatMath.sqrt(ApfloatMath.pi(p)));
+        Apfloat c = cachedTwoOverSqrtPi;
+        if (c.precision() >= p) {
+            return c.precision(p);
+        }
+        c = TWO.precision(p).divide(ApfloatMath.sqrt(ApfloatMath.pi(p)));
+        cachedTwoOverSqrtPi = c;
+        return c;
     }
 
     /** True if erfc(|x|) < 10^{−p}·e^{-1}: the asymptotic series then reaches p digits. */

@@ -56,14 +56,29 @@ final class DoubleSpecial {
         return Math.exp(-xh * xh) * Math.exp(-xl * (x + xh));
     }
 
-    /** erfc(x) for x ≥ 1/2. */
+    /** x e^{x²} erfc(x) for x ≥ 1/2. */
+    private static double scaledErfc(double x) {
+        double y = x - 0.5;
+        return chebyshev(ERFC_LARGE, (y - 3) / (y + 3));
+    }
+
+    /** erfc(x) for x ≥ 1/2, relative accuracy (the split e^{−x²}). */
     private static double erfcLarge(double x) {
         if (x > ERFC_ZERO) {
             return 0.0;
         }
-        double y = x - 0.5;
-        double t = (y - 3) / (y + 3);
-        return expMinusSquare(x) * chebyshev(ERFC_LARGE, t) / x;
+        return expMinusSquare(x) * scaledErfc(x) / x;
+    }
+
+    /**
+     * erfc(x) for x ≥ 1/2 where only absolute accuracy is needed (it is subtracted from 1 or 2):
+     * one exp of the rounded −x².
+     */
+    private static double erfcLargeAbsolute(double x) {
+        if (x > ERFC_ZERO) {
+            return 0.0;
+        }
+        return Math.exp(-x * x) * scaledErfc(x) / x;
     }
 
     /** erf(x) = (2/√π) ∫₀ˣ e^{−t²} dt, relative error a few ulp. */
@@ -75,7 +90,7 @@ final class DoubleSpecial {
         if (Double.isNaN(x)) {
             return x;
         }
-        double r = 1 - erfcLarge(a);
+        double r = 1 - erfcLargeAbsolute(a);
         return x > 0 ? r : -r;
     }
 
@@ -87,7 +102,7 @@ final class DoubleSpecial {
         if (Double.isNaN(x)) {
             return x;
         }
-        return x > 0 ? erfcLarge(x) : 2 - erfcLarge(-x);
+        return x > 0 ? erfcLarge(x) : 2 - erfcLargeAbsolute(-x);
     }
 
     /** 1/(1+e^{-x}), without overflow for either sign. */
@@ -124,8 +139,7 @@ final class DoubleSpecial {
         double xh = (float) x;
         double xl = x - xh;
         double gauss = Math.exp(-0.5 * xh * xh) * Math.exp(-0.5 * xl * (x + xh));
-        double y = z - 0.5;
-        return 0.5 * gauss * chebyshev(ERFC_LARGE, (y - 3) / (y + 3)) / z;
+        return 0.5 * gauss * scaledErfc(z) / z;
     }
 
     static double silu(double x) {

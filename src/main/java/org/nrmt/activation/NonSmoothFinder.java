@@ -232,6 +232,16 @@ final class NonSmoothFinder {
                 continue;
             }
             if (vi == 0) {
+                int j = i;
+                while (j < n && v[j + 1] == 0) {
+                    j++;
+                }
+                if (j > i) {
+                    // g is 0 in double on a whole run of grid points: saturation (tanh(x) − 1 for
+                    // large x) or a switch that never switches; neither is an isolated zero
+                    i = j;
+                    continue;
+                }
                 Apfloat x = new Apfloat(xs[i]).precision(wp);
                 Apfloat gx = evalOrNull(g, x, wp);
                 if (gx != null && gx.signum() == 0) {
@@ -286,7 +296,7 @@ final class NonSmoothFinder {
     private static Apfloat newton(Expr g, Expr dg, Apfloat x0, long wp) {
         Apfloat x = x0;
         Apfloat eps = new Apfloat("1e-" + (wp - 3), wp);
-        for (int it = 0; it < 100; it++) {
+        for (int it = 0; it < 40; it++) {
             Apfloat gx = evalOrNull(g, x, wp);
             if (gx == null) {
                 return null;
@@ -343,6 +353,10 @@ final class NonSmoothFinder {
             // the double sign change was rounding noise; try Newton from the middle
             return newton(g, dg, lo.add(hi).divide(new Apfloat(2)), wp);
         }
+        Apfloat fast = newtonDoubling(g, dg, lo.add(hi).divide(new Apfloat(2)), lo, hi, wp);
+        if (fast != null) {
+            return fast;
+        }
         int sLo = glo.signum();
         Apfloat two = new Apfloat(2);
         Apfloat x = lo.add(hi).divide(two);
@@ -389,6 +403,51 @@ final class NonSmoothFinder {
             x = next != null ? next : lo.add(hi).divide(two);
         }
         return x;
+    }
+
+    /**
+     * Newton from a double-accurate start, doubling the working precision each step (the error
+     * squares), so that only the last two steps cost full precision. Null if it leaves the
+     * bracket [lo, hi] widened by its own width, or has not converged after three steps at full
+     * precision (a multiple zero): the caller then falls back to the safeguarded iteration.
+     */
+    private static Apfloat newtonDoubling(Expr g, Expr dg, Apfloat x0, Apfloat lo, Apfloat hi, long wp) {
+        Apfloat width = hi.subtract(lo);
+        Apfloat left = lo.subtract(width);
+        Apfloat right = hi.add(width);
+        Apfloat x = x0;
+        long p = Math.min(wp, 32);
+        int atFull = 0;
+        for (int it = 0; it < 64; it++) {
+            Apfloat xp = x.precision(p);
+            Apfloat gx = evalOrNull(g, xp, p);
+            if (gx == null) {
+                return null;
+            }
+            if (gx.signum() == 0) {
+                return p == wp ? xp : null;
+            }
+            Apfloat d = evalOrNull(dg, xp, p);
+            if (d == null || d.signum() == 0) {
+                return null;
+            }
+            Apfloat step = gx.divide(d);
+            x = xp.subtract(step).precision(wp);
+            if (x.compareTo(left) < 0 || x.compareTo(right) > 0) {
+                return null;
+            }
+            if (p == wp) {
+                Apfloat eps = new Apfloat("1e-" + (wp - 3), wp).multiply(ApfloatMath.abs(x).add(Apfloat.ONE));
+                if (ApfloatMath.abs(step).compareTo(eps) <= 0) {
+                    return x;
+                }
+                if (++atFull >= 3) {
+                    return null;
+                }
+            }
+            p = Math.min(wp, 2 * p);
+        }
+        return null;
     }
 
     /**

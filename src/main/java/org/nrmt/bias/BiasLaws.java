@@ -1,10 +1,15 @@
 package org.nrmt.bias;
 
-import java.util.function.DoubleUnaryOperator;
+import org.nrmt.activation.Activation;
+import org.nrmt.spectrum.ModelParams;
+import org.nrmt.spectrum.QuarticLaw;
+import org.nrmt.spectrum.SpectralLaw;
 
 /**
- * Factories for the bias laws (theory/bias.md). {@code neuron} and {@code sample} build a
- * {@link BiasLaw}; σb = 0 is the bias-free law, computed by the same solver with one node.
+ * Factories for the laws of Y = f(WX + B) (theory/bias.md): {@code neuron} and {@code sample}
+ * build a {@link BiasLaw}, {@code scalar} a {@link ScalarBiasLaw} (mixture of PW quartic laws over
+ * the bias), {@code none} (or σb = 0 for scalar) the PW {@link QuarticLaw} of f at b = 0. The
+ * activation is centred implicitly: μ(b) only moves one outlier.
  */
 public final class BiasLaws {
 
@@ -14,27 +19,75 @@ public final class BiasLaws {
     private BiasLaws() {
     }
 
-    /**
-     * The law for b ~ N(0, σb²) on {@value #DEFAULT_NODES} Gauss–Hermite nodes.
-     *
-     * @param key identifies f for the constants cache (e.g. its expression), may be null
-     */
-    public static BiasLaw of(BiasKind kind, Object key, DoubleUnaryOperator f, double s, double sigmaB,
-            double phi, double psi) {
-        return of(kind, ConditionalConstants.compute(key, f, s, BiasMeasure.gaussian(sigmaB, DEFAULT_NODES)), phi, psi);
+    /** The law for b ~ N(0, σb²) on {@value #DEFAULT_NODES} Gauss–Hermite nodes. */
+    public static SpectralLaw of(BiasKind kind, Activation f, double s, double sigmaB, double phi, double psi) {
+        return of(kind, constants(f, s, BiasMeasure.gaussian(kind == BiasKind.none ? 0 : sigmaB, DEFAULT_NODES)),
+                phi, psi);
     }
 
     /** The law averaged over the bias values a simulation drew (equal weights). */
-    public static BiasLaw ofSamples(BiasKind kind, Object key, DoubleUnaryOperator f, double s, double[] biasValues,
-            double phi, double psi) {
-        return of(kind, ConditionalConstants.compute(key, f, s, BiasMeasure.empirical(biasValues)), phi, psi);
+    public static SpectralLaw ofSamples(BiasKind kind, Activation f, double s, double[] biasValues, double phi,
+            double psi) {
+        return of(kind, constants(f, s, BiasMeasure.empirical(biasValues)), phi, psi);
+    }
+
+    /**
+     * Per-neuron or per-sample law for b ~ N(0, σb²) on {@value #DEFAULT_NODES} Gauss–Hermite nodes,
+     * for a plain function f (key names f in the constants cache, e.g. its expression; null: no cache).
+     */
+    public static BiasLaw of(BiasKind kind, Object key, java.util.function.DoubleUnaryOperator f, double s,
+            double sigmaB, double phi, double psi) {
+        return biasLaw(kind, key, f, s, BiasMeasure.gaussian(sigmaB, DEFAULT_NODES), phi, psi);
+    }
+
+    /** Per-neuron or per-sample law averaged over the bias values a simulation drew (equal weights). */
+    public static BiasLaw ofSamples(BiasKind kind, Object key, java.util.function.DoubleUnaryOperator f, double s,
+            double[] biasValues, double phi, double psi) {
+        return biasLaw(kind, key, f, s, BiasMeasure.empirical(biasValues), phi, psi);
+    }
+
+    /** Conditional constants of an activation on a measure, cached under (expression, s, nodes). */
+    public static ConditionalConstants constants(Activation f, double s, BiasMeasure measure) {
+        return ConditionalConstants.compute(f.text(), f.toDoubleFunction(), s, measure);
     }
 
     /** The law from given conditional constants. */
-    public static BiasLaw of(BiasKind kind, ConditionalConstants constants, double phi, double psi) {
-        if (kind == null || kind == BiasKind.none || kind == BiasKind.scalar) {
+    public static SpectralLaw of(BiasKind kind, ConditionalConstants c, double phi, double psi) {
+        if (kind == null) {
+            throw new IllegalArgumentException("bias kind must be given, got null");
+        }
+        return switch (kind) {
+            case neuron, sample -> new BiasLaw(kind, c, phi, psi);
+            case scalar -> new ScalarBiasLaw(c, phi, psi);
+            case none -> {
+                if (c.size() != 1) {
+                    throw new IllegalArgumentException("bias none needs the one-point measure, got "
+                            + c.size() + " nodes");
+                }
+                yield QuarticLaw.of(new ModelParams(c.s2Raw()[0] + c.zetaRaw()[0], c.zetaRaw()[0], phi, psi));
+            }
+        };
+    }
+
+    /** A per-neuron or per-sample {@link BiasLaw} from given constants. */
+    public static BiasLaw biasLaw(BiasKind kind, ConditionalConstants c, double phi, double psi) {
+        if (kind != BiasKind.neuron && kind != BiasKind.sample) {
             throw new IllegalArgumentException("bias kind must be neuron or sample here, got " + kind);
         }
-        return new BiasLaw(kind, constants, phi, psi);
+        return new BiasLaw(kind, c, phi, psi);
+    }
+
+    /** As {@link #biasLaw} for a plain function f (key names f in the constants cache; null: no cache). */
+    public static BiasLaw biasLaw(BiasKind kind, Object key, java.util.function.DoubleUnaryOperator f, double s,
+            BiasMeasure measure, double phi, double psi) {
+        return biasLaw(kind, ConditionalConstants.compute(key, f, s, measure), phi, psi);
+    }
+
+    /**
+     * The averaged-constant shortcut the exact law refutes: the PW quartic with
+     * η̄ = E_b[s² + ζ], ζ̄ = E_b[ζ] (theory/bias.md §8).
+     */
+    public static QuarticLaw averagedShortcut(ConditionalConstants c, double phi, double psi) {
+        return QuarticLaw.of(new ModelParams(c.meanVariance(), c.meanZeta(), phi, psi));
     }
 }

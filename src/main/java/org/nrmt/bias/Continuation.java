@@ -13,7 +13,7 @@ package org.nrmt.bias;
  *       ≈ 2‖Δ₁‖ of the prediction;
  *   <li>Newton then converges to ‖Δ‖ ≤ 1e-12 (corrections below that are rounding noise) and Im S ≥ −1e-12 |S| (Im G ≤ 0).
  * </ul>
- * Otherwise the step is shrunk (×1/4); below 1e-15·bound the point is uncertified. The Lipschitz
+ * Otherwise the step is shrunk (×1/4); below 1e-15·bound, or after {@value #MAX_STEPS} steps, the point is uncertified. The Lipschitz
  * constant is estimated from the observed contraction, not bounded: a heuristic certificate,
  * see {@code theory/bias.md} §7.
  */
@@ -26,6 +26,8 @@ final class Continuation {
     static final double NOISE = 1e-12;
     /** Accuracy of intermediate points of a descent: they only seed the next prediction. */
     static final double INTERMEDIATE = 1e-7;
+    /** Step budget of one vertical descent (accepted plus rejected steps). */
+    static final int MAX_STEPS = 2000;
 
     private final BiasSystem sys;
     private final double[] f = new double[4];
@@ -72,7 +74,11 @@ final class Continuation {
         double yCur = top;
         double h = 0.5 * (top - y);
         double minStep = 1e-15 * Math.max(bound, Math.abs(x));
+        int budget = MAX_STEPS;
         while (yCur > y) {
+            if (--budget < 0) {
+                return false; // a step budget, not a guess: the point stays uncertified
+            }
             double yNew = yCur - h - y <= 1e-9 * h ? y : yCur - h;
             if (yCur - yNew < minStep && yNew > y) {
                 return false;
@@ -81,7 +87,13 @@ final class Continuation {
                 double slope = prev == null ? 0 : (cur[k] - prev[k]) / (yCur - yPrev);
                 trial[k] = cur[k] + slope * (yNew - yCur);
             }
-            boolean okStep = polish(x, yNew, trial, true, yNew == y ? NOISE : INTERMEDIATE);
+            double tol = yNew == y ? NOISE : INTERMEDIATE;
+            boolean okStep = polish(x, yNew, trial, true, tol);
+            if (!okStep && prev != null) {
+                // the secant overshoots near a pole (S ~ −a/z at the atom): retry from the last point
+                System.arraycopy(cur, 0, trial, 0, 4);
+                okStep = polish(x, yNew, trial, true, tol);
+            }
             if (DEBUG) System.err.println("y " + yCur + " -> " + yNew + " ok " + okStep + " h " + h);
             if (okStep) {
                 if (prev == null) {

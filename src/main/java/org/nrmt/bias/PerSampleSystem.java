@@ -70,7 +70,9 @@ final class PerSampleSystem extends BiasSystem {
         double mr = mp[0], mi = mp[1], mdr = mp[2], mdi = mp[3];
         // q0 − m/c1,  q1 − (1 + w m)/c1
         double mcr = mr * icr - mi * ici, mci = mr * ici + mi * icr;
-        double hr = 1 + wr * mr - wi * mi, hi = wr * mi + wi * mr;
+        // h = 1 + w m = −m (c w m + c − 1) by the MP quadratic: no cancellation at large |w|
+        double cwmr = c * (wr * mr - wi * mi) + c - 1, cwmi = c * (wr * mi + wi * mr);
+        double hr = -(mr * cwmr - mi * cwmi), hi = -(mr * cwmi + mi * cwmr);
         double hcr = hr * icr - hi * ici, hci = hr * ici + hi * icr;
         f[0] = q0r - mcr;
         f[1] = q0i - mci;

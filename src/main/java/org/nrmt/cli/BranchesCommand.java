@@ -66,7 +66,7 @@ final class BranchesCommand implements Callable<Integer> {
             for (double d : ds) if (!(d > 0) || d >= 1) throw new UserInputException("--deltas must be in (0, 1)", d);
         }
         int[] digits = {16, 30, 50};
-        QuarticLaw law = QuarticLaw.of(p);
+        QuarticLaw law = Models.quarticLaw(model, common.digits);
         List<BranchStudy.EdgePoint> pts = BranchStudy.edgeStudy(law, ds, digits, 80);
 
         Output out = SpectrumOutput.inputs(p, common.digits).perPoint();

@@ -53,8 +53,10 @@ final class ConstantsCommand implements Callable<Integer> {
         Output out = new Output().field("activation", f.text()).field("s", s).field("digits", digits);
         if (digits <= 16 && hermite == 0) {
             DoubleConstants c = GaussianConstantsEngine.computeDouble(f, s, 0);
-            out.field("mean", round(c.mean(), digits)).field("eta", round(c.eta(), digits))
-                    .field("zeta", round(c.zeta(), digits)).field("error", round(c.error(), 3));
+            // as in the apfloat engine, a value not larger than its error is reported as 0
+            out.field("mean", round(zeroBelow(c.mean(), c.error()), digits))
+                    .field("eta", round(zeroBelow(c.eta(), c.error()), digits))
+                    .field("zeta", round(zeroBelow(c.zeta(), c.error()), digits)).field("error", round(c.error(), 3));
         } else {
             GaussianConstants c = GaussianConstantsEngine.compute(f,
                     new Apfloat(Double.toString(s), Apfloat.INFINITE), Apfloat.ZERO, digits, hermite);
@@ -70,6 +72,10 @@ final class ConstantsCommand implements Callable<Integer> {
         }
         out.emit(common, spec.commandLine().getOut());
         return 0;
+    }
+
+    private static double zeroBelow(double v, double error) {
+        return Math.abs(v) <= error ? 0 : v;
     }
 
     private static Output.Num num(Apfloat v, long digits) {

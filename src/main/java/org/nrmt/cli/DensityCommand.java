@@ -59,7 +59,7 @@ final class DensityCommand implements Callable<Integer> {
             for (int i = 0; i < points; i++) x[i] = points == 1 ? from : from + (to - from) * i / (points - 1);
         }
         for (double v : x) if (!Double.isFinite(v)) throw new UserInputException("x must be finite", v);
-        QuarticLaw law = QuarticLaw.of(p);
+        QuarticLaw law = Models.quarticLaw(model, common.digits);
         Output out = SpectrumOutput.inputs(p, common.digits).perPoint();
         if (common.digits > 16) {
             QuarticLaw hp = law.withDigits(common.digits);

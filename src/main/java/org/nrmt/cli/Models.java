@@ -1,6 +1,8 @@
 package org.nrmt.cli;
 
+import org.apfloat.Apfloat;
 import org.nrmt.activation.Activation;
+import org.nrmt.constants.GaussianConstants;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
 import org.nrmt.spectrum.ModelParams;
@@ -65,6 +67,42 @@ public final class Models {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
+    }
+
+    /**
+     * The certified quartic law at {@code digits} digits. Above double precision, an activation's
+     * η and ζ come from the apfloat constants engine at digits + 10 (so the law is not limited by
+     * double constants) and --phi/--psi/--eta/--zeta are taken as the exact decimals typed.
+     */
+    public static QuarticLaw quarticLaw(ModelOptions o, int digits) {
+        ModelParams p = params(o, o.phi(), o.psi());
+        if (digits <= 16) {
+            return QuarticLaw.of(p);
+        }
+        Apfloat eta;
+        Apfloat zeta;
+        long wp = digits + 10L;
+        if (o.activation != null) {
+            GaussianConstants c;
+            try {
+                c = GaussianConstantsEngine.compute(activation(o.activation), new Apfloat(decimal(o.sigmaW), wp)
+                        .multiply(new Apfloat(decimal(o.sigmaX), wp)), new Apfloat(0, wp), wp, 0);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            eta = c.eta();
+            zeta = c.zeta();
+        } else {
+            eta = new Apfloat(decimal(o.eta), wp);
+            zeta = new Apfloat(decimal(o.zeta), wp);
+        }
+        return QuarticLaw.of(eta, zeta, new Apfloat(decimal(o.phi()), wp), new Apfloat(decimal(o.psi()), wp), digits)
+                .withDigits(digits);
+    }
+
+    /** The decimal the user typed (the shortest one that reads back as this double). */
+    private static String decimal(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).toPlainString();
     }
 
     /** The bias-free limiting law of the options (certified quartic solver). */

@@ -34,7 +34,7 @@ final class MomentsCommand implements Callable<Integer> {
         common.validate();
         if (k < 1 || k > 10_000) throw new UserInputException("--k must be in [1, 10000]", k);
         ModelParams p = model.params();
-        QuarticLaw law = QuarticLaw.of(p).withDigits(Math.max(common.digits, 16));
+        QuarticLaw law = Models.quarticLaw(model, common.digits).withDigits(Math.max(common.digits, 16));
         Apfloat[] m = law.moments(k);
         List<Object> list = new ArrayList<>();
         for (Apfloat v : m) {

@@ -109,6 +109,8 @@ public final class Output {
                 case json -> json();
                 case csv -> csv();
                 case table -> table();
+                case npy -> throw new UserInputException(
+                        "--format npy is for eigenvalue arrays (nrmt simulate); use table, csv or json here", "npy");
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);

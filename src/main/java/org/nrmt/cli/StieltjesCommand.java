@@ -39,7 +39,7 @@ final class StieltjesCommand implements Callable<Integer> {
     public Integer call() {
         common.validate();
         ModelParams p = model.params();
-        QuarticLaw law = QuarticLaw.of(p);
+        QuarticLaw law = Models.quarticLaw(model, common.digits);
         Output out = SpectrumOutput.inputs(p, common.digits).perPoint();
         for (Complex z : zs) {
             Map<String, Object> row = new LinkedHashMap<>();

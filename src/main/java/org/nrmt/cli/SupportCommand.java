@@ -32,7 +32,7 @@ final class SupportCommand implements Callable<Integer> {
     public Integer call() {
         common.validate();
         ModelParams p = model.params();
-        QuarticLaw law = QuarticLaw.of(p);
+        QuarticLaw law = Models.quarticLaw(model, common.digits);
         int d = Math.max(common.digits, 16);
         List<Apfloat> edges = law.supportEdges(d);
         List<Object> intervals = new ArrayList<>();

@@ -127,7 +127,7 @@ public final class IsospectralFinder {
         if (etaRaw.signum() <= 0) {
             throw new IllegalStateException("the solution has eta_raw = " + etaRaw + " (a constant activation)");
         }
-        Apfloat scale = ApfloatMath.inverseRoot(etaRaw, 2);
+        Apfloat scale = ApfloatMath.sqrt(new Apfloat(1, wp).divide(etaRaw.precision(wp)));
         Map<String, Apfloat> rounded = new LinkedHashMap<>();
         values.forEach((key, v) -> rounded.put(key, v.precision(digits)));
         String expression = ActivationFamily.plain(scale.precision(digits)) + "*(" + family.member(rounded) + ")";

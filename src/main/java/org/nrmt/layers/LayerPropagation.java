@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.nrmt.memorization.RandomFeatures;
+import org.nrmt.simulation.SpectralStatistics;
 
 /**
  * Data pushed through L random layers of width n (ψ = 1, PW §6): X_0 is n×m with iid N(0,1)
@@ -66,7 +67,7 @@ public record LayerPropagation(DoubleUnaryOperator activation, double mean, doub
         for (int i = 0; i < eig.length; i++) {
             eig[i] = Math.max(0, eig[i]);
         }
-        return new LayerSpectrum(layer, eig, KolmogorovSmirnov.distance(eig, inputCdf),
-                KolmogorovSmirnov.distance(eig, theory));
+        return new LayerSpectrum(layer, eig, SpectralStatistics.ks(eig, inputCdf),
+                SpectralStatistics.ks(eig, theory));
     }
 }

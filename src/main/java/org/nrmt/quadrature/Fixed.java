@@ -17,7 +17,6 @@ import org.apfloat.ApfloatMath;
  * See theory/gaussian-constants.md §5.
  */
 public final class Fixed {
-    private static final ConcurrentHashMap<Integer, BigInteger> LN2 = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<Integer, BigInteger> POW10 = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<Integer, BigInteger> POW5 = new ConcurrentHashMap<>();
 
@@ -102,14 +101,15 @@ public final class Fixed {
         return new Apfloat(d, precision);
     }
 
-    /** ln 2 to b bits (cached). */
+    /** ln 2 to b bits: one cached value at the largest precision asked so far, shifted down. */
     public static BigInteger ln2(int b) {
-        BigInteger cached = LN2.get(b);
-        if (cached != null) {
-            return cached;
+        BigInteger[] c = ln2Cache;
+        if (c != null && c[1].intValue() >= b) {
+            return c[0].shiftRight(c[1].intValue() - b);
         }
+        int top = Math.max(b, c == null ? 0 : 2 * c[1].intValue());
         // ln 2 = sum_{k>=1} 1/(k 2^k)
-        int w = b + 32;
+        int w = top + 32;
         BigInteger sum = BigInteger.ZERO;
         BigInteger pow = one(w);
         for (int k = 1; ; k++) {
@@ -119,10 +119,11 @@ public final class Fixed {
             }
             sum = sum.add(pow.divide(BigInteger.valueOf(k)));
         }
-        BigInteger r = sum.shiftRight(32);
-        LN2.put(b, r);
-        return r;
+        ln2Cache = new BigInteger[] {sum.shiftRight(32), BigInteger.valueOf(top)};
+        return ln2Cache[0].shiftRight(top - b);
     }
+
+    private static volatile BigInteger[] ln2Cache;
 
     /**
      * e^x in fixed point: x = n ln2 + r, r/2^m by Taylor, then m squarings and a shift by n.

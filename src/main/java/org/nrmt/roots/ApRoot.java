@@ -48,11 +48,23 @@ public record ApRoot(Apcomplex value, Apfloat radius, boolean isolated) {
     return new Apcomplex(x.real().precision(prec), x.imag().precision(prec));
   }
 
+  /**
+   * x correctly rounded to double (via BigDecimal of all stored digits). Apfloat's own
+   * {@code doubleValue()} can be several ulps off (0.03 exactly as a double came back 3 ulps low),
+   * which would break outward rounding.
+   */
+  public static double toDouble(Apfloat x) {
+    if (x.signum() == 0) {
+      return 0;
+    }
+    return new java.math.BigDecimal(x.precision(Apfloat.INFINITE).toString(false)).doubleValue();
+  }
+
   /** The centre as a double complex and the radius rounded up to double (unproven if the centre overflows). */
   public Root toDouble() {
-    double r = radius.doubleValue();
-    double re = value.real().doubleValue();
-    double im = value.imag().doubleValue();
+    double r = toDouble(radius);
+    double re = toDouble(value.real());
+    double im = toDouble(value.imag());
     // double conversion of the centre moves it by at most one ulp of each part; cover that
     double cover = Math.nextUp(Math.ulp(re) + Math.ulp(im));
     return new Root(new org.apache.commons.math3.complex.Complex(re, im), Math.nextUp(Math.nextUp(r) + cover), false);

@@ -230,7 +230,7 @@ public final class Discriminants {
     List<ApRoot> disks = realRootDisks(c, 30);
     double[] out = new double[disks.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = disks.get(i).value().real().doubleValue();
+      out[i] = ApRoot.toDouble(disks.get(i).value().real());
     }
     return out;
   }

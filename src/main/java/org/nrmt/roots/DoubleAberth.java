@@ -14,6 +14,9 @@ final class DoubleAberth {
 
   private static final double SIGMA = 0.7;
 
+  /** max(√2γ₂, u/(1−u)) rounded up generously: 2.9u. */
+  private static final double RUNNING = 2.9 * DoubleRounding.U;
+
   private DoubleAberth() {}
 
   static RootSet solve(Complex[] coefficients) {
@@ -383,7 +386,11 @@ final class DoubleAberth {
     return ma;
   }
 
-  /** Forward Horner: writes p(z), p'(z) into ev[0..3] and Σ|a_k||z|^k into ev[4]. */
+  /**
+   * Forward Horner: writes p(z), p'(z) into ev[0..3], Σ|a_k||z|^k into ev[4] and, if ev has
+   * room, the running error sum Σ_k (|ŝ_{k+1}||z| + |ŝ_k|)|z|^k into ev[5] (ŝ_k the computed
+   * Horner partial sums; theory/roots.md §3).
+   */
   static void horner(double[] ar, double[] ai, double[] ma, int d, double xr, double xi, double[] ev) {
     double az = abs(xr, xi);
     double pr = ar[d];
@@ -391,20 +398,29 @@ final class DoubleAberth {
     double dr = 0;
     double di = 0;
     double s = ma[d];
+    double run = 0;
+    boolean running = ev.length > 5;
     for (int k = d - 1; k >= 0; k--) {
       double t = dr * xr - di * xi + pr;
       di = dr * xi + di * xr + pi;
       dr = t;
+      double before = running ? abs(pr, pi) : 0;
       t = pr * xr - pi * xi + ar[k];
       pi = pr * xi + pi * xr + ai[k];
       pr = t;
       s = s * az + ma[k];
+      if (running) {
+        run = run * az + before * az + abs(pr, pi);
+      }
     }
     ev[0] = pr;
     ev[1] = pi;
     ev[2] = dr;
     ev[3] = di;
     ev[4] = s;
+    if (running) {
+      ev[5] = run;
+    }
   }
 
   /**
@@ -454,16 +470,21 @@ final class DoubleAberth {
    */
   static void radii(double[] ar, double[] ai, int d, double[] zr, double[] zi, double[] rad) {
     double[] ma = moduli(ar, ai, d);
-    double[] ev = new double[5];
+    double[] ev = new double[6];
     double u = DoubleRounding.U;
     double gH = DoubleRounding.gamma(4 * d + 6);
-    double gS = DoubleRounding.gamma(4 * d + 4);
+    // rounding of the computed sums themselves (moduli and |z| to 3u, d levels of × and +)
+    double gS = DoubleRounding.gamma(6 * d + 8);
     double gD = DoubleRounding.gamma(5 * d + 8);
     double an = abs(ar[d], ai[d]);
     for (int i = 0; i < d; i++) {
       horner(ar, ai, ma, d, zr[i], zi[i], ev);
       double ap = abs(ev[0], ev[1]);
-      double num = ap * (1 + 4 * u) + gH * ev[4] * (1 + gS);
+      // two rigorous bounds on the Horner error, keep the smaller: the a-priori γ_{4d+6}·Σ|a_k||z|^k
+      // and the running bound Σ_k (√2γ₂|ŝ_{k+1}||z| + u/(1−u)|ŝ_k|)|z|^k ≤ 2.9u·ev[5]
+      double apriori = gH * ev[4] * (1 + gS);
+      double running = RUNNING * ev[5] * (1 + gS);
+      double num = ap * (1 + 4 * u) + Math.min(apriori, running);
       double den = an;
       for (int j = 0; j < d; j++) {
         if (j != i) {

@@ -17,6 +17,18 @@ import org.apfloat.Apcomplex;
  * <p>Leading coefficients that are exactly zero lower the degree (so the degree is an upper bound
  * for perturbed inputs); trailing exact zeros give exact roots at 0 with radius 0. See
  * {@code theory/roots.md}.
+ *
+ * <pre>{@code
+ * RootSet set = PolynomialRoots.of(coefficientsInG);          // c[0] + c[1] G + ... + c[4] G^4
+ * int i = set.nearestIndex(predicted);
+ * if (set.get(i).isolated() && set.get(i).contains(predicted)) { ... }  // proven: unique root
+ * RootSet next = PolynomialRoots.of(nextCoefficients, centres);         // warm start, same indices
+ * ApRootSet hi = PolynomialRoots.of(apCoefficients, 50);                // 50 digits
+ * }</pre>
+ *
+ * <p>Apfloat inputs: the value of an Apfloat is all its stored digits. Apfloat rounds results to
+ * the lowest operand precision ({@code new Apfloat("0.5")} has precision 1), so callers building
+ * coefficients should give every input the working precision, e.g. {@code new Apfloat("0.5", 60)}.
  */
 public final class PolynomialRoots {
 

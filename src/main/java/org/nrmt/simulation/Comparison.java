@@ -9,7 +9,7 @@ import java.util.List;
  * @param ks                 Kolmogorov–Smirnov distance of the pooled ESD to the theory CDF
  * @param w1                 Wasserstein-1 distance \(\int|F_N - F|\)
  * @param atomTheory         theory mass at 0
- * @param atomEmpirical      fraction of eigenvalues with |λ| ≤ 1e-8·max|λ|
+ * @param atomEmpirical      fraction of eigenvalues with |λ| ≤ 1e-10·max|λ|
  * @param stieltjesMaxError  max |G_N(z) − G(z)| over the comparison points (Im z ≥ 0.1)
  * @param momentsTheory      m_1, m_2, m_3 of the law
  * @param momentsEmpirical   m_1, m_2, m_3 of the pooled eigenvalues

@@ -14,6 +14,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nrmt.spectrum.Atom;
 import org.nrmt.spectrum.Interval;
 import org.nrmt.spectrum.SpectralLaw;
+import org.nrmt.spectrum.UncertifiedPointException;
 
 /**
  * The comparison figure (XChart; the caller writes it as PNG or SVG): a density-normalised
@@ -29,9 +30,12 @@ public final class SpectrumFigure {
     private SpectrumFigure() {
     }
 
-    /** Number of histogram bins: ~ 2 N^(1/3) (Rice rule), between 30 and 200. */
+    /**
+     * Number of histogram bins: 2√N between 40 and 200. Eigenvalues are rigid (their counting
+     * function fluctuates O(log N), not O(√N)), so bins much finer than the iid rules stay smooth.
+     */
     static int bins(int n) {
-        return (int) Math.max(30, Math.min(200, Math.round(2 * Math.cbrt(n))));
+        return (int) Math.max(40, Math.min(200, Math.round(2 * Math.sqrt(n))));
     }
 
     /**
@@ -116,14 +120,28 @@ public final class SpectrumFigure {
             hist.setLineColor(HISTOGRAM.darker());
         }
 
-        int points = 800;
+        int grid = 800;
+        List<double[]> curve = new ArrayList<>();
+        double densMax = 0;
+        for (int i = 0; i < grid; i++) {
+            double x = x0 + (x1 - x0) * i / (grid - 1);
+            double rho;
+            try {
+                rho = law.density(x);
+            } catch (UncertifiedPointException e) {
+                continue; // a point the law cannot certify is left out of the curve, not guessed
+            }
+            if (Double.isFinite(rho)) {
+                curve.add(new double[] {x, rho});
+                densMax = Math.max(densMax, rho);
+            }
+        }
+        int points = curve.size();
         double[] dx = new double[points];
         double[] dy = new double[points];
-        double densMax = 0;
         for (int i = 0; i < points; i++) {
-            dx[i] = x0 + (x1 - x0) * i / (points - 1);
-            dy[i] = law.density(dx[i]);
-            densMax = Math.max(densMax, Double.isFinite(dy[i]) ? dy[i] : 0);
+            dx[i] = curve.get(i)[0];
+            dy[i] = curve.get(i)[1];
         }
         // A divergent density (x^(−1/2) at 0 for linear f at ψ = 1) must not flatten the plot.
         double top = 1.15 * Math.max(histMax > 0 ? Math.min(densMax, 2 * histMax) : densMax, 1e-12);

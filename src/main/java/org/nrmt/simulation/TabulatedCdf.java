@@ -7,6 +7,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
 import org.nrmt.spectrum.Atom;
 import org.nrmt.spectrum.Interval;
 import org.nrmt.spectrum.SpectralLaw;
+import org.nrmt.spectrum.UncertifiedPointException;
 
 /**
  * The CDF of a {@link SpectralLaw}, tabulated once so that statistics over N ≈ 10³–10⁵ eigenvalues
@@ -67,17 +68,32 @@ public final class TabulatedCdf {
             double h = Math.PI / nodes;
             DoubleUnaryOperator g = t -> {
                 double x = xOf(a, b, t);
-                double rho = x > a && x < b ? law.density(x) : 0;
+                double rho;
+                try {
+                    rho = x > a && x < b ? law.density(x) : 0;
+                } catch (UncertifiedPointException e) {
+                    // Within 1e-9·(b − a) of an edge a law may not certify ρ (e.g. a hard edge at
+                    // an atom). ρ x′ is bounded there in θ for square-root and x^(−1/2) edges, so
+                    // its value at that distance stands in for the last sliver.
+                    double tMin = 2 * Math.asin(Math.sqrt(1e-9));
+                    double tc = Math.min(Math.max(t, tMin), Math.PI - tMin);
+                    if (tc == t) {
+                        throw e;
+                    }
+                    x = xOf(a, b, tc);
+                    rho = law.density(x);
+                    t = tc;
+                }
                 return Double.isFinite(rho) ? rho * 0.5 * (b - a) * Math.sin(t) : 0;
             };
             double[] v = new double[nodes + 1];
             for (int j = 0; j < nodes; j++) {
                 double t0 = j * h;
                 double panel;
-                if (j == 0) {
-                    panel = EDGE.integrate(u -> g.applyAsDouble(h * u * u * u) * 3 * h * u * u);
-                } else if (j == nodes - 1) {
-                    panel = EDGE.integrate(u -> g.applyAsDouble(Math.PI - h * u * u * u) * 3 * h * u * u);
+                if (j == 0 || j == nodes - 1) {
+                    double edge = j == 0 ? 0 : Math.PI;
+                    double sign = j == 0 ? 1 : -1;
+                    panel = EDGE.integrate(u -> g.applyAsDouble(edge + sign * h * u * u * u) * 3 * h * u * u);
                 } else {
                     panel = h * INTERIOR.integrate(u -> g.applyAsDouble(t0 + h * u));
                 }

@@ -24,10 +24,15 @@ final class ApBranchTracker {
     private final double[] babs = new double[5];
 
     ApBranchTracker(Quartic q, long precision) {
+        this(q, precision, false);
+    }
+
+    /** @param scaled track H = zG (table {@code Quartic.apScaledTable()}) instead of G */
+    ApBranchTracker(Quartic q, long precision, boolean scaled) {
         this.n = q.degree();
         this.prec = precision;
         this.pad = Math.pow(10, -(precision - 5));
-        Apfloat[][] t = q.apTable();
+        Apfloat[][] t = scaled ? q.apScaledTable() : q.apTable();
         c = new Apfloat[5][3];
         for (int k = 0; k < 5; k++) {
             for (int j = 0; j < 3; j++) c[k][j] = t[k][j].precision(precision);
@@ -112,6 +117,22 @@ final class ApBranchTracker {
         return lastL1 * r - lastU0 - rest > 0;
     }
 
+    /** G′ = −∂_z p/∂_G p at the current root. */
+    Apcomplex derivative() {
+        Apcomplex[] a = coeffs(z);
+        Apcomplex pg = Apcomplex.ZERO, p = a[n], pz = Apcomplex.ZERO;
+        for (int k = n - 1; k >= 0; k--) {
+            pg = fix(pg.multiply(g).add(p));
+            p = fix(p.multiply(g).add(a[k]));
+        }
+        Apfloat two = new Apfloat(2, prec);
+        for (int k = n; k >= 0; k--) {
+            Apcomplex dc = fix(z.multiply(c[k][2]).multiply(two).add(c[k][1]));
+            pz = fix(pz.multiply(g).add(dc));
+        }
+        return fix(pz.divide(pg)).negate();
+    }
+
     /** Lower bound on the distance from the current root to the others. */
     double separation() {
         double lo = radius, hi = lo;
@@ -179,13 +200,13 @@ final class ApBranchTracker {
         double u0 = abs(b[0]) + abs(e[0]) + abs(f[0]) + padAll;
         double l1 = (abs(b[1]) - abs(e[1]) - abs(f[1])) * (1 - 1e-13);
         if (!(l1 > 0)) return false;
-        double bigR = 2 * u0 / l1;
-        double rest = 0, pw = bigR;
-        for (int k = 2; k <= n; k++) {
-            pw *= bigR;
-            rest += (abs(b[k]) + abs(e[k]) + abs(f[k])) * (1 + 1e-13) * pw;
+        double[] u = new double[n + 1];
+        for (int k = 2; k <= n; k++) u[k] = (abs(b[k]) + abs(e[k]) + abs(f[k])) * (1 + 1e-13);
+        double bigR = 4 * u0 / l1;
+        if (!segmentRouche(bigR, u0, l1, u)) {
+            bigR = 2 * u0 / l1;
+            if (!segmentRouche(bigR, u0, l1, u)) return false;
         }
-        if (!(l1 * bigR - u0 - rest > 0)) return false;
         Apcomplex pred = fix(g.subtract(fix(e[0].add(f[0])).divide(b[1])));
         Apcomplex z1 = fix(z.add(dz));
         Apcomplex[] a1 = coeffs(z1);
@@ -200,9 +221,19 @@ final class ApBranchTracker {
         return true;
     }
 
+    private boolean segmentRouche(double r, double u0, double l1, double[] u) {
+        double rest = 0, pw = r;
+        for (int k = 2; k <= n; k++) {
+            pw *= r;
+            rest += u[k] * pw;
+        }
+        return l1 * r - u0 - rest > 0;
+    }
+
     /** Continues from the current point to the target along a straight segment, adaptively. */
     boolean moveTo(Apcomplex target) {
         target = target.precision(prec);
+        if (target.equals(z)) return true;
         Apcomplex rest = fix(target.subtract(z));
         Apfloat frac = new Apfloat(1, prec);
         Apfloat done = new Apfloat(0, prec);

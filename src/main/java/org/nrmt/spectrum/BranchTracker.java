@@ -239,14 +239,12 @@ final class BranchTracker {
         double l1 = (abs(br[1], bi[1]) - abs(er[1], ei[1]) - abs(fr[1], fi[1]))
                 * (1 - 1e-13);
         if (!(l1 > 0)) return false;
-        double bigR = 2 * u0 / l1;
-        double rest = 0, pw = bigR;
-        for (int k = 2; k <= n; k++) {
-            pw *= bigR;
-            rest += (abs(br[k], bi[k]) + abs(er[k], ei[k]) + abs(fr[k], fi[k]))
-                    * (1 + 1e-13) * pw;
+        // R = 4u0/ℓ1 leaves room for the new inclusion disk; 2u0/ℓ1 is the fallback
+        double bigR = 4 * u0 / l1;
+        if (!segmentRouche(bigR, u0, l1)) {
+            bigR = 2 * u0 / l1;
+            if (!segmentRouche(bigR, u0, l1)) return false;
         }
-        if (!(l1 * bigR - u0 - rest > 0)) return false;
         // first-order predictor: h ≈ −(β0 + γ0)/b1
         double nr = er[0] + fr[0], ni = ei[0] + fi[0];
         double den = br[1] * br[1] + bi[1] * bi[1];
@@ -297,6 +295,15 @@ final class BranchTracker {
         if (Double.isNaN(r)) return Double.NaN;
         radius = r;
         return separation();
+    }
+
+    private boolean segmentRouche(double r, double u0, double l1) {
+        double rest = 0, pw = r;
+        for (int k = 2; k <= n; k++) {
+            pw *= r;
+            rest += (abs(br[k], bi[k]) + abs(er[k], ei[k]) + abs(fr[k], fi[k])) * (1 + 1e-13) * pw;
+        }
+        return l1 * r - u0 - rest > 0;
     }
 
     /** Smallest |z| for a certified start: 8B. */

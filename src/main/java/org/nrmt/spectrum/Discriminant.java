@@ -1,10 +1,12 @@
 package org.nrmt.spectrum;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.complex.Complex;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.nrmt.roots.Discriminants;
 
 /**
  * The discriminant of the quartic in G, as a polynomial in z (see {@code theory/quartic.md} §4).
@@ -15,6 +17,39 @@ import org.apfloat.ApfloatMath;
  */
 public final class Discriminant {
     private Discriminant() {
+    }
+
+    /**
+     * ψ²·c_k(z) as exact decimals from the exact values of double parameters (ψ² clears γ = φ/ψ):
+     * ψ²c4 = φ²ζ(η−ζ)z², ψ²c3 = −φζz[ψz + 2(φ−ψ)(η−ζ)], ψ²c2 = ζ(η−ζ)(φ−ψ)² − zψ[ηφψ + ζ(ψ − 2φ)],
+     * ψ²c1 = ψ³z + ψ(φ−ψ)(ψη − ζ), ψ²c0 = −ψ³. Rows above the exact degree are left out.
+     */
+    static BigDecimal[][] exactCleared(ModelParams p, int degree) {
+        BigDecimal eta = new BigDecimal(p.eta()), zeta = new BigDecimal(p.zeta()), phi = new BigDecimal(p.phi()), psi = new BigDecimal(p.psi());
+        BigDecimal noise = eta.subtract(zeta), pmp = phi.subtract(psi), two = BigDecimal.valueOf(2);
+        BigDecimal z0 = BigDecimal.ZERO;
+        BigDecimal[][] c = new BigDecimal[degree + 1][];
+        c[0] = new BigDecimal[] {psi.pow(3).negate(), z0, z0};
+        c[1] = new BigDecimal[] {psi.multiply(pmp).multiply(psi.multiply(eta).subtract(zeta)), psi.pow(3), z0};
+        c[2] = new BigDecimal[] {zeta.multiply(noise).multiply(pmp.pow(2)),
+            psi.multiply(eta.multiply(phi).multiply(psi).add(zeta.multiply(psi.subtract(two.multiply(phi))))).negate(), z0};
+        if (degree >= 3) {
+            c[3] = new BigDecimal[] {z0, phi.multiply(zeta).multiply(two).multiply(pmp).multiply(noise).negate(),
+                phi.multiply(zeta).multiply(psi).negate()};
+        }
+        if (degree >= 4) c[4] = new BigDecimal[] {z0, z0, phi.pow(2).multiply(zeta).multiply(noise)};
+        return c;
+    }
+
+    /**
+     * Certified real roots of the exact discriminant (org.nrmt.roots: exact discriminant,
+     * square-free part, isolated disks) for double parameters, at {@code precision} digits.
+     */
+    public static List<Apfloat> exactRealRoots(ModelParams p, int degree, long precision) {
+        BigDecimal[] d = Discriminants.exactInZ(exactCleared(p, degree));
+        Apfloat[] a = new Apfloat[d.length];
+        for (int i = 0; i < d.length; i++) a[i] = new Apfloat(d[i]);
+        return Discriminants.realRoots(a, precision);
     }
 
     /** Coefficients of Q(z) (increasing order) at {@code precision} digits. */

@@ -120,6 +120,21 @@ public final class Quartic {
      * Coefficients of the same equation for H = zG (divide Σ c_k z^{-k} H^k by z^{-2}·z^{-2}):
      * d_4 = c_4/z², d_3 = c_3/z, d_2 = c_2, d_1 = z c_1, d_0 = z² c_0, again quadratic in z.
      */
+    Apfloat[][] apScaledTable() {
+        Apfloat zero = new Apfloat(0, precision);
+        Apfloat[][] d = new Apfloat[5][3];
+        for (Apfloat[] row : d) java.util.Arrays.fill(row, zero);
+        d[4][0] = ap[4][2];
+        d[3][0] = ap[3][1];
+        d[3][1] = ap[3][2];
+        d[2][0] = ap[2][0];
+        d[2][1] = ap[2][1];
+        d[1][1] = ap[1][0];
+        d[1][2] = ap[1][1];
+        d[0][2] = ap[0][0];
+        return d;
+    }
+
     double[][] scaledTable() {
         double[][] d = new double[5][3];
         d[4][0] = c[4][2];

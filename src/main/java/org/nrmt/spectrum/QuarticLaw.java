@@ -7,6 +7,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.complex.Complex;
 import org.apfloat.Apcomplex;
+import org.apfloat.ApcomplexMath;
 import org.apfloat.Apfloat;
 
 /**
@@ -155,17 +156,21 @@ public final class QuarticLaw implements SpectralLaw {
 
     private ApStieltjesPoint continueAp(BranchTracker t, Apcomplex target, long prec) {
         if (target.real().signum() == 0 && target.imag().signum() == 0) return null; // the pole at an atom
-        ApBranchTracker a = new ApBranchTracker(quartic, prec);
+        // continue in the tracker's own variable (H = zG when there is an atom)
+        boolean scaled = t.scaled;
+        ApBranchTracker a = new ApBranchTracker(quartic, prec, scaled);
         boolean ok;
         if (t.radius == 0 || (t.zr == 0 && t.zi == 0)) {
-            ok = a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
+            ok = !scaled && a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
         } else {
-            double sep = t.currentSeparation() * t.gScale();
+            double sep = t.currentSeparation();
             ok = !Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr), exact(t.zi)),
-                    new Apcomplex(exact(t.gRe()), exact(t.gIm())), 0.5 * sep);
+                    new Apcomplex(exact(t.gr), exact(t.gi)), 0.5 * sep);
         }
         if (!ok || !a.moveTo(target)) return null;
-        return new ApStieltjesPoint(a.z, a.g, true, a.radius, (int) prec, a.separation());
+        if (!scaled) return new ApStieltjesPoint(a.z, a.g, true, a.radius, (int) prec, a.separation());
+        double zAbs = ApcomplexMath.abs(a.z).doubleValue();
+        return new ApStieltjesPoint(a.z, a.g.divide(a.z), true, a.radius / zAbs, (int) prec, a.separation() / zAbs);
     }
 
     /**
@@ -290,17 +295,41 @@ public final class QuarticLaw implements SpectralLaw {
             if (ok) {
                 double sep = t.currentSeparation();
                 double[] dh = t.derivative();
-                boolean real = Math.abs(t.gi) + t.radius < 0.5 * sep;
+                // Real by induction: on the real axis the start root is real and every step's
+                // one-root disk is centred on the (exactly real) previous root, so it holds the
+                // conjugate of its root too; or directly, if the disk swallows the conjugate.
+                boolean real = (t.gi == 0 && t.zi == 0) || Math.abs(t.gi) + t.radius < 0.5 * sep;
                 double h = t.gr;
                 // G = H/z, G′ = (z H′ − H)/z²
                 out[idx] = new NegativeAxisPoint(lambdas[idx], h / x, (x * dh[0] - h) / (x * x), real,
                         t.radius / Math.abs(x), sep / Math.abs(x));
                 if (!real) ok = false;
             } else {
-                out[idx] = new NegativeAxisPoint(lambdas[idx], Double.NaN, Double.NaN, false, Double.NaN, 0);
+                out[idx] = negativeAxisAp(t, lambdas[idx]);
             }
         }
         return Arrays.asList(out);
+    }
+
+    /**
+     * Where double cannot certify (the two roots that meet at the atom's z = 0 are too close for
+     * double's rounding), continue from the last certified double node along the axis in
+     * apfloat at 40, then 80 digits. Real by the same induction (real centre, real coefficients).
+     */
+    private NegativeAxisPoint negativeAxisAp(BranchTracker t, double lambda) {
+        if (t.radius > 0 && t.zi == 0 && t.gi == 0 && t.scaled) {
+            double sep = t.currentSeparation();
+            for (long prec : new long[] {40, 80}) {
+                ApBranchTracker a = new ApBranchTracker(quartic, prec, true); // H = zG, as the double sweep
+                if (!Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr)), new Apcomplex(exact(t.gr)), 0.5 * sep)
+                        && a.moveTo(new Apcomplex(exact(-lambda))) && a.g.imag().signum() == 0) {
+                    double h = a.g.real().doubleValue(), dh = a.derivative().real().doubleValue(), x = -lambda;
+                    return new NegativeAxisPoint(lambda, h / x, (x * dh - h) / (x * x), true, a.radius / lambda,
+                            a.separation() / lambda);
+                }
+            }
+        }
+        return new NegativeAxisPoint(lambda, Double.NaN, Double.NaN, false, Double.NaN, 0);
     }
 
     // ---------------------------------------------------------------- atoms, support, CDF
@@ -326,6 +355,8 @@ public final class QuarticLaw implements SpectralLaw {
     public List<Apfloat> supportEdges(int digits) {
         if (digits < 1) throw new IllegalArgumentException("digits must be >= 1, got " + digits);
         if (fromDoubles && quartic.precision() < digits + 20L) return withDigits(Math.max(digits, 16)).supportEdges(digits);
+        // candidates: Aberth roots of Q near the real axis, Newton-refined (fast); the test
+        // DiscriminantTest checks them against the certified exact real roots of org.nrmt.roots
         long prec = 2L * digits + 40;
         Apfloat[] q = Discriminant.reduced(quartic, prec);
         List<Apfloat> cand = new ArrayList<>(Discriminant.realRoots(q, -1e-12 * bound, bound, digits + 5L));

@@ -121,6 +121,15 @@ class NonSmoothPointsTest {
         assertAt(num("0.3"), ps.get(0), 40);
     }
 
+    /** tanh(x) − 1 is exactly 0 in double beyond x ≈ 19 but never in fact: no point, and fast. */
+    @Test
+    void saturatedSwitchIsNotAZero() {
+        long t0 = System.nanoTime();
+        assertEquals(List.of(), points("relu(tanh(x) - 1)", -70, 70, 200));
+        assertEquals(List.of(), points("max(erf(x), 1)", -70, 70, 200));
+        assertTrue(System.nanoTime() - t0 < 20e9, "took " + (System.nanoTime() - t0) / 1e9 + " s");
+    }
+
     @Test
     void smoothFunctionsHaveNone() {
         for (String f : new String[] {"tanh", "erf", "x^2-1", "sin(3*x)+exp(-x^2)", "gelu", "softplus", "max(x,x)", "x^3"}) {

@@ -43,6 +43,15 @@ class ParserTest {
     }
 
     @Test
+    void equalValuesGiveEqualTrees() {
+        Expr a = Activation.parse("0.50*x").expr();
+        Expr b = Activation.parse("5e-1*x").expr();
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals("0.50*x", a.toString(), "the literal is kept");
+    }
+
+    @Test
     void bareNamesMeanFunctionsOfX() {
         assertEquals(Activation.parse("tanh(x)").expr(), Activation.parse("tanh").expr());
         assertEquals(Activation.parse("x").expr(), Activation.parse("linear").expr());

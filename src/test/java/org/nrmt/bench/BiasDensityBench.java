@@ -3,6 +3,7 @@ package org.nrmt.bench;
 import org.nrmt.bias.BiasKind;
 import org.nrmt.bias.BiasLaw;
 import org.nrmt.bias.BiasLaws;
+import org.nrmt.bias.BiasMeasure;
 import org.nrmt.bias.BiasPoint;
 
 /**
@@ -20,7 +21,7 @@ public final class BiasDensityBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         for (BiasKind kind : new BiasKind[] {BiasKind.neuron, BiasKind.sample}) {
-            BiasLaw law = BiasLaws.of(kind, "tanh", Math::tanh, 1.0, 1.0, 0.5, 0.5);
+            BiasLaw law = BiasLaws.biasLaw(kind, "tanh", Math::tanh, 1.0, BiasMeasure.gaussian(1.0, 64), 0.5, 0.5);
             double lo = law.support().get(0).lo();
             double hi = law.support().get(law.support().size() - 1).hi();
             double b = law.supportBound();

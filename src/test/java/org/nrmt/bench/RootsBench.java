@@ -51,6 +51,7 @@ public final class RootsBench {
     for (int rep = 0; rep < 3; rep++) { // warm-up
       run(random, n / 4);
       run(pwq, n / 4);
+      runWarm(pwq, n / 4);
     }
     long c0 = cpu();
     long t0 = System.nanoTime();
@@ -64,6 +65,15 @@ public final class RootsBench {
         (c1 - c0) / (double) n, (t1 - t0) / (double) n, n, iso / (4.0 * n));
     System.out.printf("double  PW quartic, Im z = 1e-3: %8.1f ns/quartic CPU, %8.1f wall (%d quartics, %.4f of roots isolated)%n",
         (c2 - c1) / (double) n, (t2 - t1) / (double) n, n, isoPw / (4.0 * n));
+
+    // continuation along the same grid: each quartic starts from its neighbour's roots
+    long k0 = cpu();
+    long wt0 = System.nanoTime();
+    int isoWarm = runWarm(pwq, n);
+    long k1 = cpu();
+    long wt1 = System.nanoTime();
+    System.out.printf("double  PW quartic, warm start  : %8.1f ns/quartic CPU, %8.1f wall (%d quartics, %.4f of roots isolated)%n",
+        (k1 - k0) / (double) n, (wt1 - wt0) / (double) n, n, isoWarm / (4.0 * n));
 
     int m = 200;
     Apcomplex[][] ap = new Apcomplex[m][5];
@@ -125,6 +135,20 @@ public final class RootsBench {
   /** CPU time of this thread: the machine is shared, so wall time alone overstates the cost. */
   private static long cpu() {
     return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  private static int runWarm(Complex[][] polys, int count) {
+    RootSet prev = PolynomialRoots.of(polys[0]);
+    Complex[] start = new Complex[4];
+    int iso = 0;
+    for (int i = 0; i < count; i++) {
+      for (int k = 0; k < 4; k++) {
+        start[k] = prev.get(k).value();
+      }
+      prev = PolynomialRoots.of(polys[i], start);
+      iso += prev.isolatedCount();
+    }
+    return iso;
   }
 
   private static int run(Complex[][] polys, int count) {

@@ -34,6 +34,16 @@ public final class SpectrumBench {
         System.out.printf("density_1e5_points_certified %d%n", certified);
         System.out.printf("density_per_point_microseconds %.3f%n", best / n * 1e6);
 
+        // a law with an atom (γ = 2, H = zG tracking), grid across the pole at 0
+        QuarticLaw atomLaw = QuarticLaw.of(new ModelParams(1, 0.5, 2, 1));
+        double bestAtom = Double.MAX_VALUE;
+        for (int r = 0; r < 5; r++) {
+            long t0 = System.nanoTime();
+            atomLaw.densityGrid(-1.1, 6.9, n);
+            bestAtom = Math.min(bestAtom, (System.nanoTime() - t0) / 1e9);
+        }
+        System.out.printf("density_1e5_points_with_atom_seconds %.4f%n", bestAtom);
+
         QuarticLaw hp = law.withDigits(50);
         double bestAp = Double.MAX_VALUE;
         ApStieltjesPoint ap = null;

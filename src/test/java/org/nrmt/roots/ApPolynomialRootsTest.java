@@ -57,7 +57,7 @@ class ApPolynomialRootsTest {
         }
         assertEquals(1, count, "isolated disk " + r);
         // 50 digits: radius tiny relative to the root scale for these separations (≥ 2^-20)
-        assertTrue(r.radius().doubleValue() <= 1e-25 * Math.max(1, r.value().real().doubleValue()), "radius " + r);
+        assertTrue(r.radius().doubleValue() <= 1e-25 * Math.max(1, ApRoot.toDouble(r.value().real())), "radius " + r);
       }
     }
     if (PolynomialRootsTest.minRelativeSeparation(c) > 0) {
@@ -81,7 +81,7 @@ class ApPolynomialRootsTest {
       }
       int matches = 0;
       for (ApRoot q : as.roots()) {
-        if (q.isolated() && r.contains(new Complex(q.value().real().doubleValue(), q.value().imag().doubleValue()))) {
+        if (q.isolated() && r.contains(new Complex(ApRoot.toDouble(q.value().real()), ApRoot.toDouble(q.value().imag())))) {
           matches++;
         }
       }
@@ -137,6 +137,50 @@ class ApPolynomialRootsTest {
       }
       assertEquals(2, near1, set.toString());
       assertTrue(find(set, new Apfloat(-2)).isolated());
+    }
+  }
+
+  /** Roots 1 and 1 + 10^-30 (and −2): not separable at 10 digits, certified at 50. */
+  @Test
+  void nearDoubleRootSeparatesWithPrecision() {
+    Apfloat one = new Apfloat(1);
+    Apfloat close = one.add(ApfloatMath.scale(one, -30));
+    Apfloat m2 = new Apfloat(-2);
+    // (x − 1)(x − close)(x + 2), exact (infinite-precision apfloats)
+    Apfloat s1 = one.add(close).add(m2);
+    Apfloat s2 = one.multiply(close).add(one.multiply(m2)).add(close.multiply(m2));
+    Apfloat s3 = one.multiply(close).multiply(m2);
+    Apcomplex[] c = {s3.negate(), s2, s1.negate(), Apfloat.ONE};
+    ApRootSet coarse = PolynomialRoots.of(c, 10);
+    assertEquals(1, coarse.isolatedCount(), coarse.toString());
+    ApRootSet fine = PolynomialRoots.of(c, 50);
+    assertTrue(fine.allIsolated(), fine.toString());
+    assertNotNull(find(fine, one));
+    assertNotNull(find(fine, close));
+    assertTrue(find(fine, one) != find(fine, close));
+  }
+
+  /** Vieta at 50 digits: a_n ∏(x − z_i) rebuilds the exact coefficients to ~45 digits. */
+  @Test
+  void vietaReconstructionAt50Digits() {
+    BigDecimal[][] ex = ExactPoly.fromRoots(new double[] {0.5, -1.25, 3, 0, 2}, new double[] {1, 0, -0.75, 2, 0}, -1.5);
+    Apcomplex[] c = exact(ex);
+    ApRootSet set = PolynomialRoots.of(c, 50);
+    int n = set.degree();
+    Apcomplex[] p = new Apcomplex[n + 1]; // decreasing powers
+    p[0] = c[n];
+    for (int k = 1; k <= n; k++) {
+      p[k] = Apcomplex.ZERO;
+    }
+    for (int i = 0; i < n; i++) {
+      Apcomplex z = set.get(i).value();
+      for (int k = i + 1; k >= 1; k--) {
+        p[k] = p[k].subtract(p[k - 1].multiply(z));
+      }
+    }
+    for (int k = 0; k <= n; k++) {
+      Apfloat err = org.apfloat.ApcomplexMath.abs(p[n - k].subtract(c[k]));
+      assertTrue(err.compareTo(ApfloatMath.scale(Apfloat.ONE, -45)) < 0, "coefficient " + k + " error " + err);
     }
   }
 

@@ -46,7 +46,7 @@ class FuzzCrossCheckTest {
       if (!t.isolated()) {
         continue;
       }
-      Complex tc = new Complex(t.value().real().doubleValue(), t.value().imag().doubleValue());
+      Complex tc = new Complex(ApRoot.toDouble(t.value().real()), ApRoot.toDouble(t.value().imag()));
       if (!Double.isFinite(tc.getReal()) || !Double.isFinite(tc.getImaginary())) {
         continue;
       }
@@ -61,7 +61,7 @@ class FuzzCrossCheckTest {
         if (r.isolated()) {
           int hits = 0;
           for (ApRoot t : truth.roots()) {
-            hits += r.contains(new Complex(t.value().real().doubleValue(), t.value().imag().doubleValue())) ? 1 : 0;
+            hits += r.contains(new Complex(ApRoot.toDouble(t.value().real()), ApRoot.toDouble(t.value().imag()))) ? 1 : 0;
           }
           assertEquals(1, hits, "double disk " + r + " vs " + truth);
         }

@@ -91,8 +91,8 @@ class WarmStartAndRangeTest {
       }
       assertEquals(1, hits);
       // warm index i stays at the double root i
-      assertTrue(d.get(i).contains(new Complex(warm.get(i).value().real().doubleValue(),
-          warm.get(i).value().imag().doubleValue())));
+      assertTrue(d.get(i).contains(new Complex(ApRoot.toDouble(warm.get(i).value().real()),
+          ApRoot.toDouble(warm.get(i).value().imag()))));
     }
     // an unusable start (wrong length) falls back to the cold start
     assertTrue(PolynomialRoots.of(c, new Complex[] {Complex.ONE}).allIsolated());
@@ -154,7 +154,7 @@ class WarmStartAndRangeTest {
         ApRootSet truth = PolynomialRoots.of(rounded, 40);
         int hits = 0;
         for (ApRoot t : truth.roots()) {
-          hits += r.contains(new Complex(t.value().real().doubleValue(), t.value().imag().doubleValue())) ? 1 : 0;
+          hits += r.contains(new Complex(ApRoot.toDouble(t.value().real()), ApRoot.toDouble(t.value().imag()))) ? 1 : 0;
         }
         assertEquals(1, hits, "double disk " + r + " vs " + truth);
       }

@@ -60,8 +60,7 @@ class MarchenkoPasturSimulationTest {
         Comparison c = run(n0, n1, m, 1);
         assertTrue(c.ks() <= 0.012, "ks = " + c.ks());
         assertEquals(c.atomTheory(), c.atomEmpirical(), 1e-12);
-        assertTrue(c.stieltjesMaxError() < 0.01, "stieltjes = " + c.stieltjesMaxError());
-        Complex z = new Complex(1, 0.5);
-        assertTrue(Double.isFinite(z.abs()));
+        // Im z ≥ 0.1 includes edge structure: 0.025 at n1 = 1000 (theory/verification.md §4).
+        assertTrue(c.stieltjesMaxError() < 0.04, "stieltjes = " + c.stieltjesMaxError());
     }
 }

@@ -61,7 +61,7 @@ class QuarticLawProperties {
         // the original P-equation (model.md §3), evaluated in apfloat (it is ill-conditioned in
         // double near an atom's pole) with the 40-digit G, which must also agree with the double G
         ApStieltjesPoint ap = law.withDigits(30).stieltjesAp(QuarticLaw.exact(z));
-        assertTrue(ap.certified());
+        assertTrue(ap.certified(), "apfloat uncertified at " + z + " for " + p + " double " + sp);
         Complex gAp = new Complex(ap.g().real().doubleValue(), ap.g().imag().doubleValue());
         assertTrue(gAp.subtract(g).abs() <= 1e-13 * g.abs() + 2 * sp.separation() / sp.certificateMargin(),
                 "double " + g + " vs apfloat " + gAp);
@@ -111,6 +111,22 @@ class QuarticLawProperties {
             assertTrue(in.certified() && out.certified(), "edge " + e + " for " + p);
             assertTrue(in.g().imag().signum() < 0, "inside edge " + e + ": Im G = " + in.g().imag());
             assertEquals(0, out.g().imag().signum(), "outside edge " + e + ": Im G = " + out.g().imag());
+        }
+    }
+
+    @Property(tries = 20)
+    void negativeAxisIsRealIncreasingAndMatchesTheDerivative(@ForAll("params") ModelParams p) {
+        QuarticLaw law = QuarticLaw.of(p);
+        double[] lambdas = new double[49];
+        for (int i = 0; i < lambdas.length; i++) lambdas[i] = Math.pow(10, -6 + 12.0 * i / 48);
+        List<NegativeAxisPoint> ps = law.stieltjesNegativeAxis(lambdas);
+        for (int i = 0; i < ps.size(); i++) {
+            NegativeAxisPoint q = ps.get(i);
+            assertTrue(q.certified(), "lambda " + lambdas[i] + " for " + p);
+            assertTrue(q.g() < 0 && q.dg() < 0, "G " + q.g() + " G' " + q.dg());
+            if (i > 0) assertTrue(q.g() > ps.get(i - 1).g(), "not increasing at " + lambdas[i] + " for " + p);
+            // G(−λ) = −∫ dμ(x)/(x + λ) lies between −1/λ and 0 for a law on [0, ∞)
+            assertTrue(q.g() >= -(1 + 1e-9) / lambdas[i], "G below -1/lambda at " + lambdas[i]);
         }
     }
 }

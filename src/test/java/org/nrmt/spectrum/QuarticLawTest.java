@@ -210,6 +210,21 @@ class QuarticLawTest {
     }
 
     @Test
+    void nextToTheAtomsPoleGIsCertifiedInBothPrecisions() {
+        // γ = 2: atom 1/2 at 0, support away from 0, so zG(z) = 1/2 + z·(−∫ρ/x) + O(z²)
+        QuarticLaw law = QuarticLaw.of(new ModelParams(1, 0.5, 2, 1));
+        for (double x : new double[] {1e-9, -1e-9, 1e-4}) {
+            StieltjesPoint p = law.stieltjesPoint(new Complex(x, 0));
+            assertTrue(p.certified(), "x = " + x);
+            assertEquals(0, p.g().getImaginary(), 0);
+            assertEquals(0.5, x * p.g().getReal(), 2 * Math.abs(x) * (1 + 1 / law.support().get(0).lo()));
+            ApStieltjesPoint a = law.withDigits(40).stieltjesAp(QuarticLaw.exact(new Complex(x, 0)));
+            assertTrue(a.certified());
+            assertEquals(a.g().real().doubleValue(), p.g().getReal(), 1e-12 * Math.abs(p.g().getReal()));
+        }
+    }
+
+    @Test
     void badInputNamesTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ModelParams(1, 2, 1, 1));
         assertTrue(e.getMessage().contains("2"));

@@ -1,0 +1,97 @@
+package org.nrmt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The memorization, layers and isospectral commands: exit codes and the contract's fields. */
+class AppsCommandsTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static JsonNode json(Run r) throws Exception {
+        assertEquals(0, r.code(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    /** ζ = 0, γ = 1, η = 1, λ = 0.05: E_train = 1/9 exactly (theory/memorization.md §2). */
+    @Test
+    void memorizationTheoryFields() throws Exception {
+        JsonNode j = json(run("memorization", "--eta", "1", "--zeta", "0", "--phi", "1", "--psi", "1",
+                "--lambda", "0.05,1", "--format", "json"));
+        JsonNode p = j.get("points").get(0);
+        assertEquals(0.05, p.get("lambda").asDouble(), 0);
+        assertEquals(1.0 / 9, p.get("e_train_theory").asDouble(), 1e-15);
+        assertEquals(2, j.get("points").size());
+    }
+
+    @Test
+    void memorizationSimulatesWithTheSameSeed(@TempDir Path dir) throws Exception {
+        String[] args = {"memorization", "-f", "tanh", "--phi", "1", "--psi", "1.5", "--lambda", "0.1",
+            "--simulate", "--n1", "120", "--seed", "4", "--format", "json"};
+        JsonNode a = json(run(args));
+        JsonNode b = json(run(args));
+        JsonNode p = a.get("points").get(0);
+        assertEquals(p.get("e_train_simulated").asDouble(), b.get("points").get(0).get("e_train_simulated").asDouble(), 0);
+        assertEquals(p.get("e_train_theory").asDouble(), p.get("e_train_simulated").asDouble(),
+                0.05 * p.get("e_train_theory").asDouble());
+        Path png = dir.resolve("e.png");
+        Run r = run("memorization", "--eta", "1", "--zeta", "0.5", "--phi", "1", "--psi", "1", "--lambda",
+                "0.01,0.1,1", "--plot", png.toString(), "--ratios", "1,2,inf");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(png) > 1000);
+        assertEquals(1 + 3 * 3, Files.readAllLines(dir.resolve("e.csv")).size());
+    }
+
+    @Test
+    void memorizationBadInput() {
+        Run r = run("memorization", "--eta", "1", "--zeta", "0", "--phi", "1", "--psi", "1", "--lambda", "-1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("nrmt: error: --lambda"), r.err());
+        assertEquals(2, run("memorization", "--eta", "1", "--zeta", "0", "--phi", "1", "--psi", "1",
+                "--lambda", "1", "--simulate").code());
+    }
+
+    @Test
+    void layersFieldsAndSmallDrift() throws Exception {
+        JsonNode j = json(run("layers", "-f", "-1 + sqrt(5)*exp(-2*x^2)", "--depth", "2", "--n", "150", "--m",
+                "300", "--format", "json"));
+        assertEquals(3, j.get("points").size());
+        assertEquals(1.0, j.get("eta").asDouble(), 1e-12);
+        for (JsonNode p : j.get("points")) {
+            assertTrue(p.get("ks_to_input_law").asDouble() < 0.05, p.toString());
+            assertTrue(p.has("ks_to_theory") && p.has("layer"));
+        }
+        assertEquals(2, run("layers", "-f", "tanh", "--depth", "0").code());
+    }
+
+    @Test
+    void isospectralFindsTheBump() throws Exception {
+        JsonNode j = json(run("isospectral", "-f", "a + b*exp(-c*x^2)", "--params", "a=-0.3,b=1,c=2", "--solve",
+                "a", "--digits", "20", "--format", "json"));
+        assertEquals(-1 / Math.sqrt(5), j.get("parameters").get("a").asDouble(), 1e-15);
+        assertEquals(2.0 / 15, j.get("eta_raw").asDouble(), 1e-15);
+        assertEquals(1.0, j.get("eta").asDouble(), 1e-15);
+        assertEquals(2, run("isospectral", "-f", "a*x", "--params", "x").code());
+    }
+}

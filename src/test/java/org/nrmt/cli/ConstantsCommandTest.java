@@ -1,0 +1,66 @@
+package org.nrmt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code nrmt constants} through picocli: fields, digits, exit codes (../shared/cli.md). */
+class ConstantsCommandTest {
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonHasTheContractFieldsWithRequestedDigits() {
+        Run r = run("constants", "-f", "erf", "--digits", "40", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        for (String key : new String[] {"\"activation\"", "\"s\"", "\"digits\"", "\"mean\"", "\"eta\"", "\"zeta\"", "\"error\""}) {
+            assertTrue(r.out().contains(key), key + " missing in " + r.out());
+        }
+        // η of erf = (2/π) asin(2/3) = 0.46455905439753997850953240811753621701127 (40 digits)
+        assertTrue(r.out().contains("0.4645590543975399785095324081175362170113"), r.out());
+    }
+
+    @Test
+    void hermiteListWhenAsked() {
+        Run r = run("constants", "-f", "x^3", "--digits", "20", "--hermite", "3", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().replaceAll("\\s", "").contains("\"hermite\":[0,3,0,1]"), r.out());
+    }
+
+    @Test
+    void sigmaScalesThePreActivation() {
+        // f = x at s = σw σx = 1.5·2: η = ζ = 9
+        Run r = run("constants", "-f", "x", "--sigma-w", "1.5", "--sigma-x", "2", "--format", "csv");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("9"), r.out());
+    }
+
+    @Test
+    void nonIntegrableIsBadInput() {
+        Run r = run("constants", "-f", "exp(x^2)");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("nrmt: error: "), r.err());
+        assertTrue(r.err().contains("got exp(x^2)"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void badDigitsAreRefused() {
+        Run r = run("constants", "-f", "tanh", "--digits", "0");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("got 0"), r.err());
+    }
+}
