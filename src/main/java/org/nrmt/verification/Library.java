@@ -50,13 +50,13 @@ final class Library {
 
     /** The per-neuron or per-sample law for b ~ N(0, σb²). */
     static SpectralLaw biasLaw(BiasKind kind, Activation f, double s, double sigmaB, double phi, double psi) {
-        return BiasLaws.of(kind, f.text(), f.toDoubleFunction(), s, sigmaB, phi, psi);
+        return BiasLaws.of(kind, f, s, sigmaB, phi, psi);
     }
 
     /** The per-neuron or per-sample law averaged over the given bias values (equal weights). */
     static SpectralLaw biasLawOfSamples(BiasKind kind, Activation f, double s, double[] values, double phi,
                                         double psi) {
-        return BiasLaws.ofSamples(kind, f.text(), f.toDoubleFunction(), s, values, phi, psi);
+        return BiasLaws.ofSamples(kind, f, s, values, phi, psi);
     }
 
     /** The bias values trial {@code t} of a simulation drew (the simulation package's own draw). */
