@@ -155,7 +155,7 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                         : r.checks().stream().map(Check::describe).toList();
                 md.append("| `").append(r.scenario().name()).append("` | ").append(r.scenario().kind())
                         .append(" | ").append(r.scenario().fast() ? "yes" : "").append(" | ")
-                        .append(checks.isEmpty() ? "(reported, no threshold)" : String.join("; ", checks))
+                        .append(checks.isEmpty() ? "(reported, no threshold)" : oneLine(String.join("; ", checks)))
                         .append(" | ").append(r.passed() ? "pass" : "**MISS**").append(" |\n");
             }
             md.append("\n");
@@ -475,7 +475,7 @@ public record Report(String markdown, Map<String, byte[]> figures) {
             if (r.checks().isEmpty()) {
                 return "reported";
             }
-            return r.passed() ? "pass" : "**MISS**: " + String.join("; ", r.misses());
+            return r.passed() ? "pass" : "**MISS**: " + oneLine(String.join("; ", r.misses()));
         }
 
         private static String limit(Double v) {

@@ -346,7 +346,7 @@ final class ScenarioRunner {
             addMax(out, "atom", Math.abs(s.atomTheory() - s.atomEmpirical()), t.atom());
             addMax(out, "moments", s.momentError(), t.moments());
         } else if (outcome instanceof Outcome.Scaling s) {
-            addMax(out, "slope", Math.abs(s.fit().slope() + 1), t.slope());
+            addMax(out, "|slope + 1|", Math.abs(s.fit().slope() + 1), t.slope());
             if (t.ks() != null) {
                 addMax(out, "ks", s.ks().get(s.ks().size() - 1), t.ks());
             }

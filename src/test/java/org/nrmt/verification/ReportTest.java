@@ -56,7 +56,7 @@ class ReportTest {
         assertEquals(List.of("bad"), run.misses().stream().map(r -> r.scenario().name()).toList());
         Report r = Report.of(run);
         assertTrue(r.markdown().contains("**2 of 3 scenarios meet every threshold.**"), r.markdown());
-        assertTrue(r.markdown().contains("- `bad`: slope = 0.5 ≤ 0.2"), r.markdown());
+        assertTrue(r.markdown().contains("- `bad`: |slope + 1| = 0.5 ≤ 0.2"), r.markdown());
         assertTrue(r.markdown().contains("Slopes outside their limit: `bad` (slope -0.5)"), r.markdown());
         r.write(dir);
         assertEquals(r.markdown(), Files.readString(dir.resolve("REPORT.md")));
