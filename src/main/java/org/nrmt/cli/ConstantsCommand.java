@@ -48,7 +48,7 @@ final class ConstantsCommand implements Callable<Integer> {
             throw new UserInputException("--hermite must be between 0 and 200", hermite);
         }
         double s = model.s();
-        Activation f = Activation.parse(model.activation);
+        Activation f = Models.activation(model.activation);
         int digits = common.digits;
         Output out = new Output().field("activation", f.text()).field("s", s).field("digits", digits);
         if (digits <= 16 && hermite == 0) {
