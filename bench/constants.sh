@@ -13,13 +13,7 @@ mvn -o -q package -DskipTests >/dev/null
 mvn -o -q test-compile >/dev/null
 if [ -x ./nrmt ]; then NRMT=(./nrmt); else NRMT=(java -cp "target/classes:target/lib/*" org.nrmt.cli.Main); fi
 CP="target/classes:target/test-classes:target/lib/*"
-./nrmt constants -f tanh --digits 20 >/dev/null 2>&1 || true   # builds the jar/CDS archive if stale
-if [ -x ./nrmt ] && { [ ! -f target/nrmt.jsa ] || [ target/nrmt-0.1.0.jar -nt target/nrmt.jsa ]; }; then
-  # the launcher makes this archive only when it builds the jar itself (and a jar rebuilt by
-  # mvn package invalidates it): make it the same way
-  java -XX:+UseSerialGC -XX:TieredStopAtLevel=4 -Xss8m -XX:ArchiveClassesAtExit=target/nrmt.jsa \
-    -cp "target/nrmt-0.1.0.jar:target/lib/*" org.nrmt.cli.Main constants --activation tanh --digits 30 >/dev/null 2>&1 || true
-fi
+./nrmt constants -f tanh --digits 20 >/dev/null 2>&1 || true   # the launcher rebuilds its CDS archive when the jar is newer
 
 measure() { # prints "wall cpu" in seconds for the command (cpu = user + sys, children included)
   local f
