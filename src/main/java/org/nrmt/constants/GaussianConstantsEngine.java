@@ -337,6 +337,7 @@ public final class GaussianConstantsEngine {
         };
         double[] sum = new double[3];
         double[] err = new double[3];
+        int pieces = 1;
         if (pts.isEmpty()) {
             DoubleQuadratureResult r = DoubleTrapezoidRule.withDefaults().integrate(g, -lz, lz,
                     (int) Math.ceil(2 * lz / 0.5), 1e-300, 1e-14);
@@ -357,6 +358,7 @@ public final class GaussianConstantsEngine {
                 }
             }
             ends.add(lz);
+            pieces = ends.size();
             a = -lz;
             for (double b : ends) {
                 DoubleQuadratureResult r = DoubleTanhSinhRule.withDefaults().integrate(g, a, b, 1e-300, 1e-14);
@@ -374,7 +376,9 @@ public final class GaussianConstantsEngine {
         double linear = sum[2] * c;
         double eta = second - mean * mean;
         double error = c * Math.max(err[0], Math.max(err[1] + 2 * Math.abs(mean) * err[0], 2 * Math.abs(linear) * err[2]))
-                + 1e-15 * second; // rounding of the sums and of E f² − mean² in double
+                // rounding: every piece's sum carries a few ulps of E f² and mean², and
+                // E f² − mean² cancels (seen: 2e-15 was too small for relu(x + 1))
+                + 8 * Math.ulp(1.0) * (second + mean * mean) * (1 + pieces);
         return new DoubleConstants(mean, eta, linear * linear, linear, error);
     }
 

@@ -86,12 +86,24 @@ public final class MarchenkoPasturLaw implements SpectralLaw {
         }
         double theta = Math.acos(1 - 2 * (x - a) / (b - a));
         double w = b - a;
-        double integral = theta * RULE.integrate(u -> {
-            double t = u * theta;
-            double s = Math.sin(t);
-            double xt = a + w * (1 - Math.cos(t)) / 2;
-            return w * w * s * s / 4 / (2 * Math.PI * gamma * eta * xt);
-        });
+        // With x = a + w(1 − cos t)/2 the density becomes w² sin²t / (8π γ η x(t)): smooth, except
+        // for a peak of width ~√(a/w) at t = 0 when the lower edge a is near 0 (γ ≈ 1). Pieces
+        // that grow geometrically from that width resolve it with the same fixed rule.
+        double width = Math.max(Math.sqrt(a / w), 1e-8);
+        double integral = 0;
+        double lo = 0;
+        for (double hi = Math.min(width, theta); lo < theta; hi = Math.min(4 * hi, theta)) {
+            double l = lo;
+            double len = hi - lo;
+            integral += len * RULE.integrate(u -> {
+                double t = l + u * len;
+                double s = Math.sin(t);
+                double h = Math.sin(t / 2);
+                double xt = a + w * h * h; // = a + w(1 − cos t)/2 without cancellation at small t
+                return w * w * s * s / 4 / (2 * Math.PI * gamma * eta * xt);
+            });
+            lo = hi;
+        }
         return Math.min(1, atom + integral);
     }
 
