@@ -29,6 +29,9 @@ import org.bytedeco.openblas.global.openblas;
  */
 public final class NativeEigenSolver implements EigenSolver {
     private static boolean loaded;
+    /** What the background preload threw, rethrown by {@link #load} so the fallback names it. */
+    private static Throwable preloadFailure;
+    private static boolean preloadStarted;
 
     private NativeEigenSolver() {
     }
@@ -41,6 +44,12 @@ public final class NativeEigenSolver implements EigenSolver {
      */
     public static synchronized NativeEigenSolver load(Consumer<String> notices) {
         if (!loaded) {
+            if (preloadFailure instanceof Error e) {
+                throw e;
+            }
+            if (preloadFailure instanceof RuntimeException e) {
+                throw e;
+            }
             configureJavaCpp();
             File cache = cacheDirectory();
             if (!alreadyUnpacked(cache)) {
@@ -52,6 +61,39 @@ public final class NativeEigenSolver implements EigenSolver {
             loaded = true;
         }
         return new NativeEigenSolver();
+    }
+
+    /**
+     * Starts loading already unpacked natives on a daemon thread, so that the ~0.2 s JavaCPP spends
+     * finding and linking the five libraries overlaps the caller's own start-up (option parsing,
+     * the activation's Gaussian mean); {@link #load} then waits for it. Natives not yet unpacked
+     * are left to {@link #load}, which announces the unpacking. Loading computes nothing, so the
+     * numbers do not depend on whether it ran here.
+     */
+    public static synchronized void preloadInBackground() {
+        if (loaded || preloadStarted) {
+            return;
+        }
+        preloadStarted = true;
+        configureJavaCpp();
+        if (!alreadyUnpacked(cacheDirectory())) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            synchronized (NativeEigenSolver.class) {
+                if (!loaded) {
+                    try {
+                        Loader.load(openblas.class);
+                        openblas.blas_set_num_threads(1);
+                        loaded = true;
+                    } catch (Throwable e) {
+                        preloadFailure = e;
+                    }
+                }
+            }
+        }, "nrmt-openblas-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void configureJavaCpp() {
