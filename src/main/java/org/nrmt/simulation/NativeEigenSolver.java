@@ -193,10 +193,25 @@ public final class NativeEigenSolver implements EigenSolver {
             DoublePointer z = allocate(owned, (long) n1 * m);
             openblas.cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, n1, m, n0,
                     TrialSampler.alpha(spec), w, n1, x, n0, 0.0, z, n1);
-            free(owned, w);
-            free(owned, x);
+            // M takes over G_X's or G_W's buffer when it fits (dsyrk overwrites its lower triangle,
+            // all dsyevd reads): fresh off-heap memory costs a page fault per 4 kB on first write,
+            // ~8000 for n = 2000. The peak stays within peakDoubles().
+            long nn = (long) n1 * n1;
+            DoublePointer mm = null;
+            if ((long) n0 * m >= nn) {
+                free(owned, w);
+                mm = x;
+            } else if ((long) n1 * n0 >= nn) {
+                free(owned, x);
+                mm = w;
+            } else {
+                free(owned, w);
+                free(owned, x);
+            }
             activate(z, spec, bias, activation, sampler);
-            DoublePointer mm = allocate(owned, (long) n1 * n1);
+            if (mm == null) {
+                mm = allocate(owned, nn);
+            }
             openblas.cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, n1, m, 1.0 / m, z, n1, 0.0, mm, n1);
             free(owned, z);
             DoublePointer ev = allocate(owned, n1);
