@@ -91,6 +91,8 @@ public final class NativeEigenSolver implements EigenSolver {
                     }
                 }
             }
+            // availableBytes() comes next; the first MXBean lookup costs ~10 ms of class loading
+            ManagementFactory.getOperatingSystemMXBean();
         }, "nrmt-openblas-preload");
         t.setDaemon(true);
         t.start();
