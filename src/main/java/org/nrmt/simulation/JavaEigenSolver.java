@@ -1,5 +1,6 @@
 package org.nrmt.simulation;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Optional;
 import org.ojalgo.matrix.decomposition.Eigenvalue;
@@ -12,6 +13,21 @@ import org.ojalgo.matrix.store.R064Store;
  * Used with {@code --backend java} and wherever the OpenBLAS natives do not load; 3–5× slower.
  */
 public final class JavaEigenSolver implements EigenSolver {
+
+    static {
+        // ojAlgo's debug logger, which announces its hardware profile on first use, writes to the
+        // System.out of the moment it is initialised: give it stderr, so that results printed on
+        // stdout (CSV of `nrmt simulate --backend java`, or after the fallback) stay clean.
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        try {
+            Class.forName("org.ojalgo.netio.BasicLogger", true, JavaEigenSolver.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new ExceptionInInitializerError(e);
+        } finally {
+            System.setOut(out);
+        }
+    }
 
     @Override
     public String name() {

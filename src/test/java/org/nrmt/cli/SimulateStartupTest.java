@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,27 @@ class SimulateStartupTest {
             StringBuilder sb = new StringBuilder();
             SimulateCommand.appendPlain(sb, v);
             assertEquals(Numbers.plain(v), sb.toString(), "v = " + v);
+        }
+    }
+
+    /**
+     * In a fresh JVM (ojAlgo initialises once per JVM), {@code simulate --backend java} prints only
+     * the CSV on stdout: ojAlgo's hardware-profile notice goes to stderr.
+     */
+    @Test
+    void javaBackendCsvOnStdoutIsClean() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                "org.nrmt.cli.Main", "simulate", "--backend", "java", "-f", "tanh", "--n0", "12", "--n1", "10",
+                "--m", "15", "--quiet", "--format", "csv"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        String[] lines = out.split("\n");
+        assertEquals("eigenvalue", lines[0], out);
+        assertEquals(11, lines.length, out);
+        for (int i = 1; i < lines.length; i++) {
+            assertTrue(Double.isFinite(Double.parseDouble(lines[i])), lines[i]);
         }
     }
 
