@@ -2,6 +2,7 @@ package org.nrmt.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.nrmt.simulation.NativeEigenSolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +66,7 @@ public final class Main implements Runnable {
             SimulateCommand.preloadNatives(args);
         }
         int code = commandLine(only).execute(args);
+        NativeEigenSolver.awaitPreload();
         System.exit(code);
     }
 

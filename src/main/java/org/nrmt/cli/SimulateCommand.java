@@ -97,9 +97,57 @@ final class SimulateCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder(11 + 24 * values.length);
         sb.append("eigenvalue\n");
         for (double v : values) {
-            sb.append(Numbers.plain(v)).append('\n');
+            appendPlain(sb, v);
+            sb.append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Appends {@link Numbers#plain}(v) — the digits of {@link Double#toString} without trailing
+     * zeros, in plain notation — by moving the decimal point in the string instead of through
+     * BigDecimal (a few times faster, which shows at 10⁴ values per run).
+     */
+    static void appendPlain(StringBuilder sb, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalStateException("non-finite number in output: " + v);
+        }
+        if (v == 0) {
+            sb.append('0');
+            return;
+        }
+        String s = Double.toString(Math.abs(v)); // d…d.d…d, then E±x when |v| < 1e-3 or ≥ 1e7
+        int e = s.indexOf('E');
+        int end = e < 0 ? s.length() : e;
+        int exp = e < 0 ? 0 : Integer.parseInt(s, e + 1, s.length(), 10);
+        int dot = s.indexOf('.');
+        char[] digits = new char[end - 1];
+        s.getChars(0, dot, digits, 0);
+        s.getChars(dot + 1, end, digits, dot);
+        int point = dot + exp; // digits before the decimal point
+        int from = 0;
+        while (digits[from] == '0') {
+            from++;
+            point--;
+        }
+        int to = digits.length;
+        while (digits[to - 1] == '0') {
+            to--;
+        }
+        if (v < 0) {
+            sb.append('-');
+        }
+        int len = to - from;
+        if (point <= 0) {
+            sb.append("0.");
+            zeros(sb, -point);
+            sb.append(digits, from, len);
+        } else if (point >= len) {
+            sb.append(digits, from, len);
+            zeros(sb, point - len);
+        } else {
+            sb.append(digits, from, point).append('.').append(digits, from + point, len - point);
+        }
     }
 
     /**
@@ -115,6 +163,12 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         NativeEigenSolver.preloadInBackground();
+    }
+
+    private static void zeros(StringBuilder sb, int count) {
+        for (int i = 0; i < count; i++) {
+            sb.append('0');
+        }
     }
 
     /** NumPy .npy v1.0: shape (n1,) for one trial, (trials, n1) otherwise; little-endian float64. */

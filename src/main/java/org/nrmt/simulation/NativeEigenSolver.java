@@ -31,7 +31,7 @@ public final class NativeEigenSolver implements EigenSolver {
     private static boolean loaded;
     /** What the background preload threw, rethrown by {@link #load} so the fallback names it. */
     private static Throwable preloadFailure;
-    private static boolean preloadStarted;
+    private static Thread preloading;
 
     private NativeEigenSolver() {
     }
@@ -71,10 +71,9 @@ public final class NativeEigenSolver implements EigenSolver {
      * numbers do not depend on whether it ran here.
      */
     public static synchronized void preloadInBackground() {
-        if (loaded || preloadStarted) {
+        if (loaded || preloading != null) {
             return;
         }
-        preloadStarted = true;
         configureJavaCpp();
         if (!alreadyUnpacked(cacheDirectory())) {
             return;
@@ -91,9 +90,31 @@ public final class NativeEigenSolver implements EigenSolver {
                     }
                 }
             }
+            // availableBytes() comes next; the first MXBean lookup costs ~10 ms of class loading
+            ManagementFactory.getOperatingSystemMXBean();
         }, "nrmt-openblas-preload");
         t.setDaemon(true);
+        preloading = t;
         t.start();
+    }
+
+    /**
+     * Waits for a background preload to finish. Call it before {@code System.exit}: exiting while
+     * the preload thread is inside dlopen (JNI_OnLoad calls back into the JVM, which blocks it
+     * during exit) could leave libc's exit waiting for the loader lock that thread holds.
+     */
+    public static void awaitPreload() {
+        Thread t;
+        synchronized (NativeEigenSolver.class) {
+            t = preloading;
+        }
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void configureJavaCpp() {

@@ -91,6 +91,36 @@ class SimulateStartupTest {
         assertArrayEquals(expected, back);
     }
 
+    /**
+     * The string-moving formatter equals {@link Numbers#plain} (BigDecimal) on doubles of every
+     * exponent: random bit patterns, powers of ten and their neighbours, integers, subnormals.
+     */
+    @Test
+    void appendPlainEqualsNumbersPlain() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(20261124);
+        List<Double> cases = new ArrayList<>(List.of(0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE,
+                Double.MAX_VALUE, Double.MIN_NORMAL, 1e-3, 1e7, 9999999.999999998, 0.001 - 1e-19, 100.0, 1.0, -10.0));
+        for (int k = -330; k <= 308; k++) {
+            double p = Double.parseDouble("1e" + k);
+            cases.add(p);
+            cases.add(Math.nextUp(p));
+            cases.add(-Math.nextDown(p));
+        }
+        for (int i = 0; i < 20000; i++) {
+            double v = Double.longBitsToDouble(rng.nextLong());
+            if (Double.isFinite(v)) {
+                cases.add(v);
+            }
+            cases.add((double) rng.nextLong(-1_000_000_000L, 1_000_000_000L));
+            cases.add(rng.nextDouble() * Math.pow(10, rng.nextInt(-12, 12)));
+        }
+        for (double v : cases) {
+            StringBuilder sb = new StringBuilder();
+            SimulateCommand.appendPlain(sb, v);
+            assertEquals(Numbers.plain(v), sb.toString(), "v = " + v);
+        }
+    }
+
     private static String run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
