@@ -41,7 +41,7 @@ class BiasLawProperties {
     }
 
     /** Im G < 0 for Im z > 0 (S convention: Im S > 0), and G ~ 1/z far away. */
-    @Property(tries = 40)
+    @Property(tries = 40, seed = "20261124")
     void imaginaryPartHasTheStieltjesSign(@ForAll("models") Model m,
             @ForAll("re") double re, @ForAll("im") double im) {
         BiasLaw law = m.law();
@@ -79,7 +79,7 @@ class BiasLawProperties {
      * 200-point segment moves by at most |Δz|/Im(z)² (the Lipschitz bound of a Stieltjes transform
      * of a probability measure), so no branch jump occurs.
      */
-    @Property(tries = 15)
+    @Property(tries = 15, seed = "20261124")
     void continuousAlongRandomPaths(@ForAll("models") Model m, @ForAll("re") double a, @ForAll("re") double b,
             @ForAll("im") double ya, @ForAll("im") double yb) {
         BiasLaw law = m.law();
@@ -102,7 +102,7 @@ class BiasLawProperties {
     }
 
     /** Mass one: continuous part plus atom (tolerance: clumps next to 0, theory/bias.md §7). */
-    @Property(tries = 6)
+    @Property(tries = 6, seed = "20261124")
     void massOne(@ForAll("models") Model m) {
         BiasLaw law = m.law();
         double missing;
@@ -123,7 +123,7 @@ class BiasLawProperties {
      * Agreement with a small simulation at Im z ≥ 0.5: n1 = 300, Y = f(WX + B) with the bias drawn
      * here, and the theory averaged over the drawn biases (ofSamples). Tolerance 0.03 |G| (n1 = 300, one draw, the rank-one mean part not removed).
      */
-    @Property(tries = 3)
+    @Property(tries = 3, seed = "20261124")
     @Tag("slow")
     void agreesWithSmallSimulation(@ForAll("models") Model m, @ForAll("seeds") long seed) {
         int n0 = (int) Math.round(300 * m.psi());
