@@ -3,10 +3,16 @@ package org.nrmt.cli;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apfloat.Apfloat;
 import org.nrmt.activation.Activation;
+import org.nrmt.bias.BiasKind;
+import org.nrmt.bias.BiasLaws;
+import org.nrmt.bias.BiasMeasure;
+import org.nrmt.bias.ConditionalConstants;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
@@ -44,12 +50,20 @@ final class ConstantsCommand implements Callable<Integer> {
         if (model.activation == null) {
             throw new UserInputException("--activation is required", "nothing");
         }
+        if (model.phi != null || model.psi != null || model.eta != null || model.zeta != null) {
+            throw new UserInputException("constants takes only the activation and its scales; --phi, --psi, --eta and --zeta "
+                    + "belong to the spectrum commands", "phi=" + model.phi + " psi=" + model.psi + " eta=" + model.eta
+                    + " zeta=" + model.zeta);
+        }
         if (hermite < 0 || hermite > 200) {
             throw new UserInputException("--hermite must be between 0 and 200", hermite);
         }
         double s = model.s();
         Activation f = Models.activation(model.activation);
         int digits = common.digits;
+        if (model.bias != BiasKind.none) {
+            return biasConstants(f, s);
+        }
         Output out = new Output().field("activation", f.text()).field("s", s).field("digits", digits);
         if (digits <= 16 && hermite == 0) {
             DoubleConstants c = GaussianConstantsEngine.computeDouble(f, s, 0);
@@ -68,6 +82,52 @@ final class ConstantsCommand implements Callable<Integer> {
                     h.add(num(v, digits));
                 }
                 out.field("hermite", h);
+            }
+        }
+        out.emit(common, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /**
+     * The conditional constants μ(b), ζ(b), s²(b) of model.md §7 on the Gauss–Hermite nodes of
+     * b ~ N(0, σb²) (theory/bias.md), with their averages: E_b μ, Var_b μ (the outlier's strength),
+     * E_b ζ, E_b s² and E_b[ζ + s²], the first moment of the per-neuron and per-sample laws.
+     */
+    private Integer biasConstants(Activation f, double s) {
+        if (common.digits != 16) {
+            throw new UserInputException("bias constants are computed in double precision; --digits must be 16",
+                    common.digits);
+        }
+        if (!(model.biasSigma >= 0) || !Double.isFinite(model.biasSigma)) {
+            throw new UserInputException("--bias-sigma must be finite and >= 0", model.biasSigma);
+        }
+        BiasMeasure measure = BiasMeasure.gaussian(model.biasSigma, BiasLaws.DEFAULT_NODES);
+        ConditionalConstants c = BiasLaws.constants(f, s, measure);
+        double[] b = measure.nodes();
+        double[] w = measure.weights();
+        double[] mu = c.mu();
+        double[] zeta = c.zeta();
+        double[] s2 = c.s2();
+        double meanMu = 0;
+        double meanMu2 = 0;
+        for (int j = 0; j < b.length; j++) {
+            meanMu += w[j] * mu[j];
+            meanMu2 += w[j] * mu[j] * mu[j];
+        }
+        Output out = new Output().field("activation", f.text()).field("s", s).field("digits", common.digits)
+                .field("bias", model.bias.name()).field("bias_sigma", model.biasSigma).field("nodes", b.length)
+                .field("mean_mu", meanMu).field("variance_mu", Math.max(0, meanMu2 - meanMu * meanMu))
+                .field("mean_zeta", c.meanZeta()).field("mean_s2", c.meanS2())
+                .field("mean_zeta_plus_s2", c.meanVariance());
+        if (common.format != OutputFormat.table) {
+            for (int j = 0; j < b.length; j++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("b", b[j]);
+                row.put("weight", w[j]);
+                row.put("mu", mu[j]);
+                row.put("zeta", zeta[j]);
+                row.put("s2", s2[j]);
+                out.point(row);
             }
         }
         out.emit(common, spec.commandLine().getOut());

@@ -1,6 +1,7 @@
 package org.nrmt.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,23 +16,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nrmt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Nonlinear random-matrix theory of neural networks: Gaussian constants, "
-                + "certified spectra of M = YYᵀ/m with Y = f(WX), simulation and comparison.",
-        subcommands = {
-            ConstantsCommand.class,
-            StieltjesCommand.class,
-            DensityCommand.class,
-            SupportCommand.class,
-            MomentsCommand.class,
-            BranchesCommand.class,
-            SimulateCommand.class,
-            CompareCommand.class,
-            MemorizationCommand.class,
-            LayersCommand.class,
-            IsospectralCommand.class,
-            VerifyCommand.class,
-            CommandLine.HelpCommand.class
-        })
+                + "certified spectra of M = YYᵀ/m with Y = f(WX), simulation and comparison.")
 public final class Main implements Runnable {
+
+    /** The subcommands in help order ({@code help} is added last). */
+    static final List<String> SUBCOMMANDS = List.of("constants", "stieltjes", "density", "support", "moments",
+            "branches", "simulate", "compare", "memorization", "layers", "isospectral", "verify");
 
     @Spec
     CommandSpec spec;
@@ -41,9 +31,27 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds the configured command line (also used by tests to capture output). */
+    /** Builds the configured command line with every subcommand (also used by tests to capture output). */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with only subcommand {@code only} registered, or all of them when it is null.
+     * picocli reflects over the annotations of every registered command when it is built, which
+     * costs start-up time of every run (~0.1 s); a run of one subcommand only needs that one.
+     */
+    static CommandLine commandLine(String only) {
         CommandLine cl = new CommandLine(new Main());
+        if (only != null) {
+            cl.addSubcommand(only, subcommand(only));
+        } else {
+            for (String name : SUBCOMMANDS) {
+                cl.addSubcommand(name, subcommand(name));
+            }
+            cl.addSubcommand(new CommandLine.HelpCommand());
+        }
+        // after the subcommands: picocli's setters reach only commands already registered
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Main::onParameterException);
         cl.setExecutionExceptionHandler(Main::onExecutionException);
@@ -51,8 +59,32 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
+        String first = args.length > 0 ? args[0] : null;
+        String only = first != null && SUBCOMMANDS.contains(first) ? first : null;
+        if ("simulate".equals(only) || "compare".equals(only)) {
+            SimulateCommand.preloadNatives(args);
+        }
+        int code = commandLine(only).execute(args);
         System.exit(code);
+    }
+
+    /** A new instance of subcommand {@code name}; only its class is loaded. */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "constants" -> new ConstantsCommand();
+            case "stieltjes" -> new StieltjesCommand();
+            case "density" -> new DensityCommand();
+            case "support" -> new SupportCommand();
+            case "moments" -> new MomentsCommand();
+            case "branches" -> new BranchesCommand();
+            case "simulate" -> new SimulateCommand();
+            case "compare" -> new CompareCommand();
+            case "memorization" -> new MemorizationCommand();
+            case "layers" -> new LayersCommand();
+            case "isospectral" -> new IsospectralCommand();
+            case "verify" -> new VerifyCommand();
+            default -> throw new IllegalArgumentException("unknown subcommand, got " + name);
+        };
     }
 
     private static int onParameterException(ParameterException ex, String[] args) {

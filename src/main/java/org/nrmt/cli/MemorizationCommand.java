@@ -55,6 +55,11 @@ final class MemorizationCommand implements Callable<Integer> {
     @Option(names = "--n2", paramLabel = "N2", description = "Number of random targets of the explicit fit (default: n1).")
     Integer n2;
 
+    @Option(names = "--trials", paramLabel = "T",
+            description = "Independent feature matrices averaged by --simulate; with T > 1 the standard error "
+                    + "of the mean is reported too (default: 1).")
+    int trials = 1;
+
     @Option(names = "--plot", paramLabel = "FILE.png",
             description = "Draw E_train against λ (log axis) for several η/ζ at the given η; a CSV is written beside it.")
     Path plot;
@@ -66,6 +71,7 @@ final class MemorizationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.validate();
+        Models.requireNoBias(model, "memorization");
         if (common.digits != 16) {
             throw new UserInputException("memorization computes in double precision; --digits must be 16",
                     common.digits);
@@ -78,6 +84,9 @@ final class MemorizationCommand implements Callable<Integer> {
         }
         if (n1 != null && n1 < 2) {
             throw new UserInputException("--n1 must be >= 2", n1);
+        }
+        if (trials < 1) {
+            throw new UserInputException("--trials must be >= 1", trials);
         }
         if (n2 != null && n2 < 1) {
             throw new UserInputException("--n2 must be >= 1", n2);
@@ -109,21 +118,35 @@ final class MemorizationCommand implements Callable<Integer> {
                 .field("psi", p.psi())
                 .field("gamma", p.gamma());
         double[] simulatedLoss = null;
+        double[] simulatedError = null;
         double[] explicitLoss = null;
         if (simulate) {
             int[] shape = shape(p, n1);
-            MemorizationSimulation sim = MemorizationSimulation.sample(f, mean, shape[0], shape[1], shape[2],
-                    common.seed);
-            simulatedLoss = new double[lambdas.length];
-            explicitLoss = new double[lambdas.length];
             int targets = n2 == null ? n1 : n2;
-            for (int i = 0; i < lambdas.length; i++) {
-                simulatedLoss[i] = sim.spectralLoss(lambdas[i]);
-                explicitLoss[i] = sim.explicitLoss(lambdas[i], targets, common.seed + 1);
+            simulatedLoss = new double[lambdas.length];
+            double[] sumSq = new double[lambdas.length];
+            explicitLoss = new double[lambdas.length];
+            for (int t = 0; t < trials; t++) {
+                MemorizationSimulation sim = trials == 1
+                        ? MemorizationSimulation.sample(f, mean, shape[0], shape[1], shape[2], common.seed)
+                        : MemorizationSimulation.sample(f, mean, shape[0], shape[1], shape[2], common.seed, t);
+                for (int i = 0; i < lambdas.length; i++) {
+                    double e = sim.spectralLoss(lambdas[i]);
+                    simulatedLoss[i] += e / trials;
+                    sumSq[i] += e * e;
+                    explicitLoss[i] += sim.explicitLoss(lambdas[i], targets, common.seed + 1 + t) / trials;
+                }
+            }
+            if (trials > 1) {
+                simulatedError = new double[lambdas.length];
+                for (int i = 0; i < lambdas.length; i++) {
+                    double var = Math.max(0, (sumSq[i] - trials * simulatedLoss[i] * simulatedLoss[i]) / (trials - 1));
+                    simulatedError[i] = Math.sqrt(var / trials);
+                }
             }
             out.field("simulated_activation", simulated)
                     .field("n0", shape[0]).field("n1", shape[1]).field("m", shape[2]).field("n2", targets)
-                    .field("seed", common.seed);
+                    .field("trials", trials).field("seed", common.seed);
         }
         out.perPoint();
         for (int i = 0; i < lambdas.length; i++) {
@@ -132,6 +155,9 @@ final class MemorizationCommand implements Callable<Integer> {
             row.put("e_train_theory", theory[i]);
             if (simulate) {
                 row.put("e_train_simulated", simulatedLoss[i]);
+                if (simulatedError != null) {
+                    row.put("e_train_simulated_se", simulatedError[i]);
+                }
                 row.put("e_train_explicit", explicitLoss[i]);
             }
             out.point(row);

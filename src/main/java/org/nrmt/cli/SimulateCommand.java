@@ -16,6 +16,7 @@ import org.nrmt.simulation.Backend;
 import org.nrmt.simulation.CenteredActivation;
 import org.nrmt.simulation.EigenSolver;
 import org.nrmt.simulation.EigenSolvers;
+import org.nrmt.simulation.NativeEigenSolver;
 import org.nrmt.simulation.SimulationResult;
 import org.nrmt.simulation.SimulationSpec;
 import org.nrmt.simulation.Simulator;
@@ -50,6 +51,17 @@ final class SimulateCommand implements Callable<Integer> {
         common.validate();
         Prepared p = sim.prepare(model, common, spec.commandLine().getErr());
         SimulationResult r = p.run();
+        if (common.format == OutputFormat.csv) {
+            byte[] csv = csv(r.pooled());
+            if (common.out == null) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                stdout.print(new String(csv, StandardCharsets.US_ASCII));
+                stdout.flush();
+            } else {
+                Output.writeAtomically(common.out, csv);
+            }
+            return 0;
+        }
         if ("npy".equals(common.format.name())) {
             byte[] npy = npy(r);
             if (common.out == null) {
@@ -74,6 +86,35 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.emit(common, spec.commandLine().getOut());
         return 0;
+    }
+
+    /**
+     * The CSV {@link Output} renders for the column {@code eigenvalue} (header, then one plain
+     * round-trip decimal per line), written directly: for 10⁴ values building the generic
+     * per-point maps and the CSV printer costs more than the formatting.
+     */
+    static byte[] csv(double[] values) {
+        StringBuilder sb = new StringBuilder(11 + 24 * values.length);
+        sb.append("eigenvalue\n");
+        for (double v : values) {
+            sb.append(Numbers.plain(v)).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Starts loading the OpenBLAS natives in the background for {@code args} of a simulate or
+     * compare run, unless they ask for the java backend or only for help.
+     */
+    static void preloadNatives(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--backend=java") || a.equals("--backend") && i + 1 < args.length && args[i + 1].equals("java")
+                    || a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
+                return;
+            }
+        }
+        NativeEigenSolver.preloadInBackground();
     }
 
     /** NumPy .npy v1.0: shape (n1,) for one trial, (trials, n1) otherwise; little-endian float64. */
@@ -232,5 +273,4 @@ final class SimulateCommand implements Callable<Integer> {
             err.flush();
         }
     }
-
 }

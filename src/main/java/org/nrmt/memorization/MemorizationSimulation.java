@@ -2,6 +2,7 @@ package org.nrmt.memorization;
 
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.nrmt.simulation.TrialSeeds;
 
 /**
  * Simulated training loss of ridge regression on random features Y = f(WX) − mean (n1×m) with
@@ -18,6 +19,7 @@ public final class MemorizationSimulation {
     private final int m;
     private final double[] y;
     private final double[] eigenvaluesOfM;
+    private double[] gram;
 
     private MemorizationSimulation(int n1, int m, double[] y, double[] eigenvaluesOfM) {
         this.n1 = n1;
@@ -34,10 +36,24 @@ public final class MemorizationSimulation {
      */
     public static MemorizationSimulation sample(DoubleUnaryOperator f, double mean, int n0, int n1, int m,
             long seed) {
+        return sample(f, mean, n0, n1, m, RandomFeatures.rng(seed));
+    }
+
+    /**
+     * Trial {@code trial} (≥ 0) of {@code seed}: W and X drawn from the independent stream
+     * {@link TrialSeeds#generator(long, int)}, so trials are independent and each depends on
+     * (seed, trial) only.
+     */
+    public static MemorizationSimulation sample(DoubleUnaryOperator f, double mean, int n0, int n1, int m,
+            long seed, int trial) {
+        return sample(f, mean, n0, n1, m, TrialSeeds.generator(seed, trial));
+    }
+
+    private static MemorizationSimulation sample(DoubleUnaryOperator f, double mean, int n0, int n1, int m,
+            UniformRandomProvider rng) {
         RandomFeatures.requirePositive("n0", n0);
         RandomFeatures.requirePositive("n1", n1);
         RandomFeatures.requirePositive("m", m);
-        UniformRandomProvider rng = RandomFeatures.rng(seed);
         double[] y = RandomFeatures.features(rng, f, mean, n0, n1, m, 1, 1);
         double[] eig = RandomFeatures.eigenvalues(RandomFeatures.gram(y, n1, m), n1);
         return new MemorizationSimulation(n1, m, y, eig);
@@ -69,7 +85,10 @@ public final class MemorizationSimulation {
         requireLambda(lambda);
         RandomFeatures.requirePositive("n2", n2);
         double[] t = RandomFeatures.gaussian(RandomFeatures.rng(seed), n2, m, 1);
-        double[] a = RandomFeatures.multiplyTransposed(y, n1, m, y, n1, 1);
+        if (gram == null) {
+            gram = RandomFeatures.multiplyTransposed(y, n1, m, y, n1, 1); // YYᵀ, shared by every λ
+        }
+        double[] a = gram.clone();
         for (int i = 0; i < n1; i++) {
             a[i * n1 + i] += lambda * m;
         }

@@ -29,6 +29,9 @@ import org.bytedeco.openblas.global.openblas;
  */
 public final class NativeEigenSolver implements EigenSolver {
     private static boolean loaded;
+    /** What the background preload threw, rethrown by {@link #load} so the fallback names it. */
+    private static Throwable preloadFailure;
+    private static boolean preloadStarted;
 
     private NativeEigenSolver() {
     }
@@ -41,6 +44,12 @@ public final class NativeEigenSolver implements EigenSolver {
      */
     public static synchronized NativeEigenSolver load(Consumer<String> notices) {
         if (!loaded) {
+            if (preloadFailure instanceof Error e) {
+                throw e;
+            }
+            if (preloadFailure instanceof RuntimeException e) {
+                throw e;
+            }
             configureJavaCpp();
             File cache = cacheDirectory();
             if (!alreadyUnpacked(cache)) {
@@ -52,6 +61,39 @@ public final class NativeEigenSolver implements EigenSolver {
             loaded = true;
         }
         return new NativeEigenSolver();
+    }
+
+    /**
+     * Starts loading already unpacked natives on a daemon thread, so that the ~0.2 s JavaCPP spends
+     * finding and linking the five libraries overlaps the caller's own start-up (option parsing,
+     * the activation's Gaussian mean); {@link #load} then waits for it. Natives not yet unpacked
+     * are left to {@link #load}, which announces the unpacking. Loading computes nothing, so the
+     * numbers do not depend on whether it ran here.
+     */
+    public static synchronized void preloadInBackground() {
+        if (loaded || preloadStarted) {
+            return;
+        }
+        preloadStarted = true;
+        configureJavaCpp();
+        if (!alreadyUnpacked(cacheDirectory())) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            synchronized (NativeEigenSolver.class) {
+                if (!loaded) {
+                    try {
+                        Loader.load(openblas.class);
+                        openblas.blas_set_num_threads(1);
+                        loaded = true;
+                    } catch (Throwable e) {
+                        preloadFailure = e;
+                    }
+                }
+            }
+        }, "nrmt-openblas-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void configureJavaCpp() {
@@ -151,10 +193,25 @@ public final class NativeEigenSolver implements EigenSolver {
             DoublePointer z = allocate(owned, (long) n1 * m);
             openblas.cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, n1, m, n0,
                     TrialSampler.alpha(spec), w, n1, x, n0, 0.0, z, n1);
-            free(owned, w);
-            free(owned, x);
+            // M takes over G_X's or G_W's buffer when it fits (dsyrk overwrites its lower triangle,
+            // all dsyevd reads): fresh off-heap memory costs a page fault per 4 kB on first write,
+            // ~8000 for n = 2000. The peak stays within peakDoubles().
+            long nn = (long) n1 * n1;
+            DoublePointer mm = null;
+            if ((long) n0 * m >= nn) {
+                free(owned, w);
+                mm = x;
+            } else if ((long) n1 * n0 >= nn) {
+                free(owned, x);
+                mm = w;
+            } else {
+                free(owned, w);
+                free(owned, x);
+            }
             activate(z, spec, bias, activation, sampler);
-            DoublePointer mm = allocate(owned, (long) n1 * n1);
+            if (mm == null) {
+                mm = allocate(owned, nn);
+            }
             openblas.cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, n1, m, 1.0 / m, z, n1, 0.0, mm, n1);
             free(owned, z);
             DoublePointer ev = allocate(owned, n1);

@@ -63,4 +63,32 @@ class ConstantsCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("got 0"), r.err());
     }
+
+    /**
+     * With a Gaussian bias b ~ N(0, σb²), sξ + b is N(0, s² + σb²): the averages of the conditional
+     * constants must rebuild the bias-free constants at scale √(s² + σb²), E_b μ = mean and
+     * E_b[ζ + s²] + Var_b μ = η (law of total variance), computed independently by the engine.
+     */
+    @Test
+    void biasConstantsRebuildTheConstantsAtTheCombinedScale() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String f : new String[] {"tanh", "relu", "x^2 - 1"}) {
+            Run r = run("constants", "-f", f, "--sigma-w", "1.2", "--bias", "neuron", "--bias-sigma", "0.9",
+                    "--format", "json");
+            assertEquals(0, r.code(), r.err());
+            var j = json.readTree(r.out());
+            assertEquals(64, j.get("points").size());
+            double combined = Math.sqrt(1.2 * 1.2 + 0.9 * 0.9);
+            var c = org.nrmt.constants.GaussianConstantsEngine.computeDouble(
+                    org.nrmt.activation.Activation.parse(f), combined, 0);
+            assertEquals(c.mean(), j.get("mean_mu").asDouble(), 1e-10, f);
+            assertEquals(c.eta(), j.get("mean_zeta_plus_s2").asDouble() + j.get("variance_mu").asDouble(), 1e-10, f);
+        }
+        Run unused = run("constants", "-f", "tanh", "--phi", "2");
+        assertEquals(2, unused.code());
+        assertTrue(unused.err().contains("phi=2.0"), unused.err());
+        Run r = run("constants", "-f", "tanh", "--bias", "sample", "--bias-sigma", "1", "--digits", "30");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("nrmt: error: bias constants"), r.err());
+    }
 }

@@ -46,7 +46,7 @@ class GaussianConstantsProperties {
         return ApfloatMath.scale(Apfloat.ONE, -digits);
     }
 
-    @Property(tries = 8)
+    @Property(tries = 8, seed = "20261124")
     void zetaBetweenZeroAndEta(@ForAll("any") String f, @ForAll("scale") double s) {
         GaussianConstants c = GaussianConstantsEngine.compute(Activation.parse(f), s, 20);
         assertTrue(c.zeta().signum() >= 0, f);
@@ -54,7 +54,7 @@ class GaussianConstantsProperties {
                 f + ": zeta " + c.zeta() + " > eta " + c.eta());
     }
 
-    @Property(tries = 8)
+    @Property(tries = 8, seed = "20261124")
     void parsevalHermiteSumConvergesToEta(@ForAll("smooth") String f) {
         // η = Σ_{k≥1} k! c_k²: partial sums are below η and the gap shrinks with K
         GaussianConstants c = GaussianConstantsEngine.compute(Activation.parse(f), Apfloat.ONE, Apfloat.ZERO, D, 24);
@@ -77,7 +77,7 @@ class GaussianConstantsProperties {
         assertTrue(gap.compareTo(c.eta().divide(new Apfloat(100)).add(slack)) <= 0, f + ": gap " + gap);
     }
 
-    @Property(tries = 12)
+    @Property(tries = 12, seed = "20261124")
     void doubleAgreesWithApfloat(@ForAll("any") String f, @ForAll("scale") double s) {
         Activation a = Activation.parse(f);
         DoubleConstants d = GaussianConstantsEngine.computeDouble(a, s, 0);
@@ -89,7 +89,7 @@ class GaussianConstantsProperties {
         assertTrue(Math.abs(d.eta() - c.etaDouble()) <= d.error() + 1e-16 * scale, f + ": double error " + d.error());
     }
 
-    @Property(tries = 5)
+    @Property(tries = 5, seed = "20261124")
     void answerDoesNotMoveOnceConverged(@ForAll("any") String f, @ForAll("scale") double s) {
         Activation a = Activation.parse(f);
         GaussianConstants lo = GaussianConstantsEngine.compute(a, s, 20);

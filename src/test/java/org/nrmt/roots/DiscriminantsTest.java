@@ -44,7 +44,7 @@ class DiscriminantsTest {
   }
 
   /** Quadratic b² − 4ac and cubic b²c² − 4ac³ − 4b³d − 27a²d² + 18abcd, exactly, at random z. */
-  @Property(tries = 30)
+  @Property(tries = 30, seed = "20261124")
   void matchesClosedFormsExactlyForQuadraticAndCubic(
       @ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int n, @ForAll @IntRange(min = -20, max = 20) int zNum) {
     double[][] c = randomCoefficients(n, 2, seed);
@@ -84,7 +84,7 @@ class DiscriminantsTest {
   }
 
   /** Disc = a_n^{2n−2} ∏_{i<j} (G_i − G_j)², roots G_i from 60-digit certified disks, at random z. */
-  @Property(tries = 12)
+  @Property(tries = 12, seed = "20261124")
   void equalsRootProductIdentityForQuarticAndQuintic(
       @ForAll long seed, @ForAll @IntRange(min = 4, max = 5) int n, @ForAll @IntRange(min = -30, max = 30) int zNum) {
     double[][] c = randomCoefficients(n, 2, seed);

@@ -56,6 +56,23 @@ class SimulatorTest {
         }
     }
 
+    /**
+     * M takes over G_X's buffer (n0·m ≥ n1²), G_W's (n1·n0 ≥ n1² > n0·m) or a fresh one: on the
+     * same draws all three agree with ojAlgo, which shares no buffer, to 1e-10 of λ_max.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"120, 100, 110", "150, 100, 50", "60, 100, 80"})
+    void nativeAgreesWithJavaWhicheverBufferMReuses(int n0, int n1, int m) {
+        SimulationSpec spec = SimulationSpec.of(n0, n1, m);
+        double[] a = new Simulator(nativeSolver, 1).run(spec, TANH, 1, 9).trial(0);
+        double[] b = new Simulator(new JavaEigenSolver(), 1).run(spec, TANH, 1, 9).trial(0);
+        double scale = a[a.length - 1];
+        assertTrue(scale > 0.1, "λ_max " + scale);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(b[i], a[i], 1e-10 * scale, "eigenvalue " + i);
+        }
+    }
+
     /** The path graph Laplacian tridiag(−1, 2, −1) has eigenvalues 2 − 2cos(kπ/(n+1)). */
     @Test
     void bothSolversReproduceTheLaplacianSpectrum() {
