@@ -118,10 +118,21 @@ public final class Models {
 
     /**
      * The bias law (model.md §7) for --bias neuron|sample|scalar with --bias-sigma, in double
-     * precision; null for --bias none. It needs the activation itself: with a bias the law depends
-     * on the conditional constants μ(b), ζ(b), s²(b), not on η and ζ alone.
+     * precision, with b discretised by {@link BiasLaws#cdfMeasure} (512 equal-weight quantile
+     * nodes: G, density, CDF and support resolve the clumps of switched-off neurons; theory/bias.md
+     * §9); null for --bias none. It needs the activation itself: with a bias the law depends on the
+     * conditional constants μ(b), ζ(b), s²(b), not on η and ζ alone.
      */
     public static SpectralLaw biasLaw(ModelOptions o, double phi, double psi, int digits) {
+        return biasLaw(o, phi, psi, digits, false);
+    }
+
+    /**
+     * As {@link #biasLaw(ModelOptions, double, double, int)}; with {@code gaussHermite} the bias is
+     * discretised by the 64-node Gauss–Hermite rule instead, exact for the polynomial averages that
+     * moments are made of (to ~1e-10) but a staircase for the CDF.
+     */
+    public static SpectralLaw biasLaw(ModelOptions o, double phi, double psi, int digits, boolean gaussHermite) {
         if (o.bias == null || o.bias == BiasKind.none) {
             return null;
         }
@@ -138,7 +149,9 @@ public final class Models {
         }
         params(o, phi, psi); // the same checks of φ, ψ and of the activation as without a bias
         try {
-            return BiasLaws.of(o.bias, activation(o.activation), o.s(), o.biasSigma, phi, psi);
+            Activation f = activation(o.activation);
+            return gaussHermite ? BiasLaws.of(o.bias, f, o.s(), o.biasSigma, phi, psi)
+                    : BiasLaws.forCdf(o.bias, f, o.s(), o.biasSigma, phi, psi);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

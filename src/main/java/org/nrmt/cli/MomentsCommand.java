@@ -35,7 +35,7 @@ final class MomentsCommand implements Callable<Integer> {
         common.validate();
         if (k < 1 || k > 10_000) throw new UserInputException("--k must be in [1, 10000]", k);
         ModelParams p = model.params();
-        SpectralLaw biased = Models.biasLaw(model, model.phi(), model.psi(), common.digits);
+        SpectralLaw biased = Models.biasLaw(model, model.phi(), model.psi(), common.digits, true);
         if (biased != null) {
             if (k > 12) throw new UserInputException("with a bias --k must be in [1, 12] (contour moments)", k);
             List<Object> list = new ArrayList<>();

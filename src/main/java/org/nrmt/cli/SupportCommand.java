@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apfloat.Apfloat;
+import org.nrmt.bias.BiasLaws;
 import org.nrmt.spectrum.Atom;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.Interval;
@@ -40,7 +41,8 @@ final class SupportCommand implements Callable<Integer> {
             for (Interval iv : biased.support()) {
                 intervals.add(List.of(Output.number(iv.lo()), Output.number(iv.hi())));
             }
-            Output out = SpectrumOutput.inputs(p, common.digits, model).field("intervals", intervals)
+            Output out = SpectrumOutput.inputs(p, common.digits, model).field("bias_nodes", BiasLaws.CDF_NODES)
+                    .field("intervals", intervals)
                     .field("atoms", atoms(biased.atoms()));
             out.emit(common, spec.commandLine().getOut());
             return 0;

@@ -60,7 +60,7 @@ class BiasOptionsTest {
     void biasLawOnEveryTheoryCommand() throws Exception {
         String[] model = {"-f", "relu", "--phi", "0.5", "--psi", "1", "--bias", "neuron", "--bias-sigma", "1",
             "--format", "json"};
-        JsonNode constants = json(concat(new String[] {"constants"}, model));
+        JsonNode constants = json("constants", "-f", "relu", "--bias", "neuron", "--bias-sigma", "1", "--format", "json");
         JsonNode moments = json(concat(new String[] {"moments", "--k", "2"}, model));
         assertEquals(constants.get("mean_zeta_plus_s2").asDouble(), moments.get("moments").get(0).asDouble(), 1e-8);
         JsonNode freeMoments = json("moments", "-f", "relu", "--phi", "0.5", "--psi", "1", "--k", "1",
