@@ -22,8 +22,29 @@ import org.nrmt.spectrum.UncertifiedPointException;
 public final class BiasLaw implements SpectralLaw {
 
     private static final int SCAN_POINTS = 1200;
-    private static final int CDF_NODES = 256;
-    private static final int CDF_NODES_MAX = 2048;
+    private static final int GL_NODES = 16;
+    private static final int INITIAL_PANELS = 8;
+    private static final int MAX_PANELS = 4096;
+    private static final double PANEL_TOL = 1e-10;
+    /** A panel pair carrying less mass than this is not split further. */
+    private static final double PANEL_MASS_FLOOR = 1e-10;
+    private static final double[] GL_X;
+    private static final double[] GL_W;
+    /** Heights ε/bound tried when the real-axis point is uncertifiable (edge zone, narrow clumps). */
+    private static final double[] EDGE_EPS = {1e-12, 1e-10, 1e-8, 1e-6};
+    /** Heights for the inside/outside classification (not higher: smoothing leaks density into gaps). */
+    private static final double[] SCAN_EPS = {1e-12, 1e-10, 1e-8};
+
+    static {
+        org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator rule =
+                new org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory().legendre(GL_NODES);
+        GL_X = new double[GL_NODES];
+        GL_W = new double[GL_NODES];
+        for (int i = 0; i < GL_NODES; i++) {
+            GL_X[i] = rule.getPoint(i);
+            GL_W[i] = rule.getWeight(i);
+        }
+    }
     private static final int CONTOUR_NODES = 256;
 
     private final BiasKind kind;
@@ -32,7 +53,7 @@ public final class BiasLaw implements SpectralLaw {
     private final double psi;
     private final BiasSystem sys;
     private volatile List<Interval> support;
-    private volatile double[][] cdfSeries;
+    private volatile Piece[] pieces;
     private volatile double[] moments;
     private final java.util.concurrent.atomic.AtomicInteger uncertifiedScan = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger edgeZone = new java.util.concurrent.atomic.AtomicInteger();
@@ -168,7 +189,7 @@ public final class BiasLaw implements SpectralLaw {
         if (x <= 0) {
             return 0;
         }
-        // edge zone: −Im(G − a/z)(x + iε)/π, ε ≤ 1e-8·bound, certified; throws if even that fails
+        // edge zone: −Im(G − a/z)(x + iε)/π, ε ≤ 1e-6·bound, certified; throws if even that fails
         return p.certified() ? p.density() : edgeZoneDensity(x);
     }
 
@@ -234,7 +255,7 @@ public final class BiasLaw implements SpectralLaw {
         }
         if (!p.certified()) {
             // edge zone (or next to the atom): classify by G slightly above the axis
-            for (double eps = 1e-12; eps <= 1e-8; eps *= 100) {
+            for (double eps : SCAN_EPS) {
                 Complex z = new Complex(x, eps * sys.supportBound());
                 BiasPoint q = solve(z);
                 if (q.certified()) {
@@ -279,27 +300,20 @@ public final class BiasLaw implements SpectralLaw {
         if (Double.isNaN(x)) {
             throw new IllegalArgumentException("x must not be NaN, got " + x);
         }
-        double[][] series = cdfSeries();
-        List<Interval> sup = support();
+        Piece[] pieces = pieces();
         double total = 0;
         for (Atom a : atoms()) {
             if (a.location() <= x) {
                 total += a.mass();
             }
         }
-        for (int k = 0; k < sup.size(); k++) {
-            Interval iv = sup.get(k);
-            double[] a = series[k];
+        for (Piece pc : pieces) {
+            Interval iv = pc.interval();
             if (x >= iv.hi()) {
-                total += a[0] * Math.PI;
+                total += pc.mass();
             } else if (x > iv.lo()) {
                 double t = 1 - 2 * (x - iv.lo()) / iv.length();
-                double theta = Math.acos(Math.max(-1, Math.min(1, t)));
-                double v = a[0] * theta;
-                for (int j = 1; j < a.length; j++) {
-                    v += a[j] * Math.sin(j * theta) / j;
-                }
-                total += v;
+                total += pc.integralTo(Math.acos(Math.max(-1, Math.min(1, t))));
             }
         }
         return Math.min(1, Math.max(0, total));
@@ -307,94 +321,163 @@ public final class BiasLaw implements SpectralLaw {
 
     /** 1 − (atoms + ∫ρ over the found support): what the scan or the bias discretisation missed. */
     public double missingMass() {
-        double[][] series = cdfSeries();
         double total = 0;
         for (Atom a : atoms()) {
             total += a.mass();
         }
-        for (double[] a : series) {
-            total += a[0] * Math.PI;
+        for (Piece pc : pieces()) {
+            total += pc.mass();
         }
         return 1 - total;
     }
 
     /**
-     * For each support interval the cosine coefficients a_j of g(θ) = ρ(x(θ)) x'(θ) on [0, π]
-     * (trapezoidal/DCT-I on N + 1 nodes), so ∫_lo^x ρ = a_0 θ + Σ a_j sin(jθ)/j. N doubles from
-     * {@value #CDF_NODES} until the interval's mass changes by less than 1e-9 (at most
-     * {@value #CDF_NODES_MAX}):
-     * a density peaked next to an edge needs more nodes than a plain square root.
+     * ∫ρ over each support interval in θ, x = lo + (hi − lo)(1 − cos θ)/2, where
+     * g(θ) = ρ(x(θ)) x'(θ) is smooth at square-root and inverse-square-root edges alike. g is
+     * integrated by adaptive {@value #GL_NODES}-point Gauss–Legendre panels in θ (a panel is split
+     * until it and its two halves agree to {@value #PANEL_TOL}): fused clumps of saturated
+     * neurons make ρ spiky next to the lower edge of the bulk, where one global series in θ
+     * aliased (mass errors ~1e-3). Each panel keeps the Legendre coefficients of g, so the CDF at
+     * any x is the exact integral of the panel's interpolant.
      */
-    private double[][] cdfSeries() {
-        double[][] s = cdfSeries;
+    private Piece[] pieces() {
+        Piece[] s = pieces;
         if (s != null) {
             return s;
         }
         List<Interval> sup = support();
-        s = new double[sup.size()][];
+        s = new Piece[sup.size()];
         for (int k = 0; k < sup.size(); k++) {
-            double[] a = cosineSeries(sup.get(k), CDF_NODES);
-            for (int n = 2 * CDF_NODES; n <= CDF_NODES_MAX; n *= 2) {
-                double[] b = cosineSeries(sup.get(k), n);
-                boolean done = Math.abs(b[0] - a[0]) * Math.PI < 1e-9;
-                a = b;
-                if (done) {
-                    break;
-                }
-            }
-            s[k] = a;
+            s[k] = piece(sup.get(k));
         }
-        cdfSeries = s;
+        pieces = s;
         return s;
     }
 
-    private double[] cosineSeries(Interval iv, int n) {
-        double[] xs = new double[n - 1];
-        for (int i = 1; i < n; i++) {
-            xs[i - 1] = iv.lo() + iv.length() * (1 - Math.cos(Math.PI * i / n)) / 2;
+    private Piece piece(Interval iv) {
+        List<Panel> panels = new ArrayList<>();
+        double[] before = {0};
+        int[] budget = {MAX_PANELS};
+        for (int i = 0; i < INITIAL_PANELS; i++) {
+            double t0 = Math.PI * i / INITIAL_PANELS;
+            double t1 = Math.PI * (i + 1) / INITIAL_PANELS;
+            adapt(iv, t0, t1, integrand(iv, t0, t1), panels, before, budget, 0);
+        }
+        return new Piece(iv, panels.toArray(new Panel[0]), before[0]);
+    }
+
+    private void adapt(Interval iv, double t0, double t1, double[] whole, List<Panel> out, double[] before,
+            int[] budget, int depth) {
+        double tm = 0.5 * (t0 + t1);
+        double[] left = integrand(iv, t0, tm);
+        double[] right = integrand(iv, tm, t1);
+        double iw = glSum(whole) * 0.5 * (t1 - t0);
+        double il = glSum(left) * 0.5 * (tm - t0);
+        double ir = glSum(right) * 0.5 * (t1 - tm);
+        budget[0]--;
+        // Splitting a panel whose nodes fell in the uncertifiable edge zone only resamples the
+        // smoothed fallback there (mass ~1e-12 of the clump): accept it after a few levels.
+        boolean edgeZone = left[GL_NODES] + right[GL_NODES] > 0 && depth >= 3;
+        if (Math.abs(iw - il - ir) <= PANEL_TOL || Math.abs(il) + Math.abs(ir) <= PANEL_MASS_FLOOR || edgeZone
+                || depth >= 60 || t1 - t0 < 1e-13 || budget[0] <= 0) {
+            out.add(panel(t0, tm, left, before));
+            out.add(panel(tm, t1, right, before));
+            return;
+        }
+        adapt(iv, t0, tm, left, out, before, budget, depth + 1);
+        adapt(iv, tm, t1, right, out, before, budget, depth + 1);
+    }
+
+    private static double glSum(double[] g) {
+        double s = 0;
+        for (int i = 0; i < GL_NODES; i++) {
+            s += GL_W[i] * g[i];
+        }
+        return s;
+    }
+
+    /** Legendre coefficients of the panel's interpolant; {@code before} advances by its integral. */
+    private static Panel panel(double t0, double t1, double[] g, double[] before) {
+        double[] c = new double[GL_NODES];
+        for (int i = 0; i < GL_NODES; i++) {
+            double pPrev = 0;
+            double pn = 1;
+            for (int n = 0; n < GL_NODES; n++) {
+                c[n] += (2 * n + 1) / 2.0 * GL_W[i] * g[i] * pn;
+                double pNext = ((2 * n + 1) * GL_X[i] * pn - n * pPrev) / (n + 1);
+                pPrev = pn;
+                pn = pNext;
+            }
+        }
+        Panel p = new Panel(t0, t1, c, before[0]);
+        before[0] += c[0] * (t1 - t0);
+        return p;
+    }
+
+    /** g(θ) = ρ(x(θ)) x'(θ) at the panel's Gauss–Legendre nodes, then the number of edge-zone nodes. */
+    private double[] integrand(Interval iv, double t0, double t1) {
+        double[] xs = new double[GL_NODES];
+        double[] th = new double[GL_NODES];
+        for (int i = 0; i < GL_NODES; i++) {
+            th[i] = 0.5 * (t0 + t1) + 0.5 * (t1 - t0) * GL_X[i];
+            xs[i] = iv.lo() + iv.length() * (1 - Math.cos(th[i])) / 2;
         }
         BiasPoint[] ps = densities(xs);
-        double[] g = new double[n + 1];
-        for (int i = 1; i < n; i++) {
-            double rho;
-            if (ps[i - 1].certified()) {
-                rho = ps[i - 1].density();
-            } else {
-                rho = edgeZoneDensity(xs[i - 1]);
+        double[] g = new double[GL_NODES + 1];
+        for (int i = 0; i < GL_NODES; i++) {
+            if (!ps[i].certified()) {
+                g[GL_NODES]++;
             }
-            g[i] = rho * iv.length() * Math.sin(Math.PI * i / n) / 2;
+            double rho = ps[i].certified() ? ps[i].density() : edgeZoneDensity(xs[i]);
+            g[i] = rho * iv.length() * Math.sin(th[i]) / 2;
         }
-        // DCT-I by the cosine recurrence per row: a_j = (2/n) Σ'' g_i cos(π i j/n)
-        double[] a = new double[n + 1];
-        double[] cosTable = new double[2 * n];
-        for (int t = 0; t < 2 * n; t++) {
-            cosTable[t] = Math.cos(Math.PI * t / n);
+        return g;
+    }
+
+    /** A Gauss–Legendre panel [t0, t1] in θ: Legendre coefficients c of g and ∫g over earlier panels. */
+    private record Panel(double t0, double t1, double[] c, double before) {
+        /** ∫_{t0}^{θ} of the Legendre series: c0 (u + 1) + Σ c_n (P_{n+1}(u) − P_{n−1}(u))/(2n + 1). */
+        double integralTo(double theta) {
+            double h = 0.5 * (t1 - t0);
+            double u = Math.max(-1, Math.min(1, (theta - 0.5 * (t0 + t1)) / h));
+            double pPrev = 1;
+            double p = u;
+            double sum = c[0] * (u + 1);
+            for (int n = 1; n < c.length; n++) {
+                double pNext = ((2 * n + 1) * u * p - n * pPrev) / (n + 1);
+                sum += c[n] * (pNext - pPrev) / (2 * n + 1);
+                pPrev = p;
+                p = pNext;
+            }
+            return before + h * sum;
         }
-        for (int j = 0; j <= n; j++) {
-            double sum = 0;
-            int idx = 0;
-            for (int i = 1; i < n; i++) {
-                idx += j;
-                if (idx >= 2 * n) {
-                    idx -= 2 * n;
+    }
+
+    /** The panels of one support interval and its mass. */
+    private record Piece(Interval interval, Panel[] panels, double mass) {
+        double integralTo(double theta) {
+            int lo = 0;
+            int hi = panels.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (panels[mid].t0() <= theta) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
                 }
-                sum += g[i] * cosTable[idx];
             }
-            a[j] = sum * 2 / n;
+            return panels[lo].integralTo(theta);
         }
-        a[0] /= 2;
-        a[n] /= 2;
-        return a;
     }
 
     /**
      * Inside the thin zone next to an edge where the real-axis point cannot be certified
      * (relative width ~1e-8 for a square-root edge), ρ is taken as −Im G(x + iε)/π with
-     * ε = 1e-12·bound (1e-10, 1e-8 if needed), itself certified; this zone carries mass ~1e-12 and counts in
+     * ε = 1e-12·bound (1e-10, 1e-8, 1e-6 if needed), itself certified; this zone carries mass ~1e-12 and counts in
      * {@link #edgeZonePoints()}.
      */
     private double edgeZoneDensity(double x) {
-        for (double eps = 1e-12; eps <= 1e-8; eps *= 100) {
+        for (double eps : EDGE_EPS) {
             Complex z = new Complex(x, eps * sys.supportBound());
             BiasPoint p = solve(z);
             if (p.certified()) {

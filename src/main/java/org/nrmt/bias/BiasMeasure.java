@@ -68,6 +68,46 @@ public record BiasMeasure(double[] nodes, double[] weights) {
         return new BiasMeasure(b, w);
     }
 
+    /**
+     * Equal-weight rule for b ~ N(0, σb²): n cells of probability 1/n each (boundaries
+     * a_k = Φ⁻¹(k/n)), one node per cell at the cell's root-mean-square value
+     * b = ±σb √E[ξ² | cell], E[ξ² | (a, c)] = 1 + n (aφ(a) − cφ(c)), so E b = 0 and E b² = σb²
+     * exactly. Unlike Gauss–Hermite (weights up to ~0.04 at |b| ≈ 2σb), no node carries more than
+     * 1/n: where the conditional constants vary fast with b (saturated tails), every node makes
+     * its own clump in the spectrum and the CDF is a staircase of steps w_j, so the step size is
+     * what bounds the CDF error (≤ 1/n). See theory/bias.md §2. n must be even (no cell straddles 0).
+     */
+    public static BiasMeasure gaussianQuantiles(double sigmaB, int n) {
+        if (!(sigmaB >= 0) || !Double.isFinite(sigmaB)) {
+            throw new IllegalArgumentException("bias sigma must be finite and >= 0, got " + sigmaB);
+        }
+        if (n < 2 || n > 100_000 || n % 2 != 0) {
+            throw new IllegalArgumentException("number of bias nodes must be even and in [2, 100000], got " + n);
+        }
+        if (sigmaB == 0) {
+            return new BiasMeasure(new double[] {0}, new double[] {1});
+        }
+        org.apache.commons.math3.distribution.NormalDistribution normal =
+                new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
+        double[] b = new double[n];
+        double[] w = new double[n];
+        int half = n / 2;
+        double c = normal.inverseCumulativeProbability(1.0 / n); // upper end of cell 0
+        double aPhiA = 0; // aφ(a) → 0 as a → −∞
+        for (int k = 0; k < half; k++) {
+            double cPhiC = k == half - 1 ? 0 : c * Math.exp(-0.5 * c * c) / Math.sqrt(2 * Math.PI);
+            double second = 1 + n * (aPhiA - cPhiC);
+            b[k] = -sigmaB * Math.sqrt(Math.max(0, second));
+            b[n - 1 - k] = -b[k];
+            aPhiA = cPhiC;
+            if (k + 2 < n) {
+                c = k + 1 == half - 1 ? 0 : normal.inverseCumulativeProbability((k + 2.0) / n);
+            }
+        }
+        java.util.Arrays.fill(w, 1.0 / n);
+        return new BiasMeasure(b, w);
+    }
+
     /** The empirical law of the given bias values, weight 1/n each. */
     public static BiasMeasure empirical(double[] values) {
         if (values.length == 0) {

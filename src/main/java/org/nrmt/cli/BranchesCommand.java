@@ -56,6 +56,7 @@ final class BranchesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.validate();
+        Models.requireNoBias(model, "branches");
         ModelParams p = model.params();
         double[] ds;
         if (deltas == null || deltas.isEmpty()) {

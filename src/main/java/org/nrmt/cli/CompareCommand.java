@@ -135,7 +135,8 @@ final class CompareCommand implements Callable<Integer> {
                     return new Theory(QuarticLaw.of(params), params);
                 }
                 case neuron, sample -> {
-                    return new Theory(BiasLaws.of(p.spec().bias(), p.activationText(), p.activation().f(),
+                    // equal-weight bias nodes: KS compares CDFs (theory/bias.md §2)
+                    return new Theory(BiasLaws.forCdf(p.spec().bias(), p.activationText(), p.activation().f(),
                             p.spec().s(), p.spec().biasSigma(), phi, psi), null);
                 }
                 case scalar -> {

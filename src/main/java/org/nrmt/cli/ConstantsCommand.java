@@ -50,6 +50,11 @@ final class ConstantsCommand implements Callable<Integer> {
         if (model.activation == null) {
             throw new UserInputException("--activation is required", "nothing");
         }
+        if (model.phi != null || model.psi != null || model.eta != null || model.zeta != null) {
+            throw new UserInputException("constants takes only the activation and its scales; --phi, --psi, --eta and --zeta "
+                    + "belong to the spectrum commands", "phi=" + model.phi + " psi=" + model.psi + " eta=" + model.eta
+                    + " zeta=" + model.zeta);
+        }
         if (hermite < 0 || hermite > 200) {
             throw new UserInputException("--hermite must be between 0 and 200", hermite);
         }

@@ -8,7 +8,11 @@ import org.apfloat.Apcomplex;
 import org.apfloat.Apfloat;
 import org.nrmt.spectrum.ApStieltjesPoint;
 import org.nrmt.spectrum.ModelParams;
+import org.nrmt.bias.BiasLaw;
+import org.nrmt.bias.BiasPoint;
 import org.nrmt.spectrum.QuarticLaw;
+import org.nrmt.spectrum.SpectralLaw;
+import org.nrmt.spectrum.UncertifiedPointException;
 import org.nrmt.spectrum.StieltjesPoint;
 import org.apfloat.ApfloatMath;
 import picocli.CommandLine.Command;
@@ -59,6 +63,10 @@ final class DensityCommand implements Callable<Integer> {
             for (int i = 0; i < points; i++) x[i] = points == 1 ? from : from + (to - from) * i / (points - 1);
         }
         for (double v : x) if (!Double.isFinite(v)) throw new UserInputException("x must be finite", v);
+        SpectralLaw biased = Models.biasLaw(model, model.phi(), model.psi(), common.digits);
+        if (biased != null) {
+            return biasDensity(p, biased, x);
+        }
         QuarticLaw law = Models.quarticLaw(model, common.digits);
         Output out = SpectrumOutput.inputs(p, common.digits).perPoint();
         if (common.digits > 16) {
@@ -88,6 +96,41 @@ final class DensityCommand implements Callable<Integer> {
                 row.put("certified", c);
                 out.point(row);
             }
+        }
+        out.emit(common, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /**
+     * Density of a bias law: per-neuron and per-sample laws solve their systems along the grid
+     * (BiasLaw#densities, each point certified or refused); the scalar-bias mixture of quartic laws
+     * gives ρ(x) directly. A refused point is printed with certified = false and no value.
+     */
+    private Integer biasDensity(ModelParams p, SpectralLaw law, double[] x) {
+        Output out = SpectrumOutput.inputs(p, common.digits, model).perPoint();
+        BiasPoint[] pts = law instanceof BiasLaw b ? b.densities(x) : null;
+        for (int i = 0; i < x.length; i++) {
+            Double density = null;
+            Double gRe = null;
+            Double gIm = null;
+            if (pts != null && pts[i].certified() && x[i] > 0) {
+                density = pts[i].density() + 0.0;
+                gRe = pts[i].g().getReal();
+                gIm = pts[i].g().getImaginary() + 0.0;
+            } else {
+                try {
+                    density = law.density(x[i]) + 0.0;
+                } catch (UncertifiedPointException e) {
+                    density = null; // refused, never guessed
+                }
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("x", x[i]);
+            row.put("density", density);
+            row.put("g_re", gRe);
+            row.put("g_im", gIm);
+            row.put("certified", density != null);
+            out.point(row);
         }
         out.emit(common, spec.commandLine().getOut());
         return 0;

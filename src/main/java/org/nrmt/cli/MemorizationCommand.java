@@ -71,6 +71,7 @@ final class MemorizationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.validate();
+        Models.requireNoBias(model, "memorization");
         if (common.digits != 16) {
             throw new UserInputException("memorization computes in double precision; --digits must be 16",
                     common.digits);

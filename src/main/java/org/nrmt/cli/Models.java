@@ -2,6 +2,8 @@ package org.nrmt.cli;
 
 import org.apfloat.Apfloat;
 import org.nrmt.activation.Activation;
+import org.nrmt.bias.BiasKind;
+import org.nrmt.bias.BiasLaws;
 import org.nrmt.constants.GaussianConstants;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
@@ -105,8 +107,61 @@ public final class Models {
         return new java.math.BigDecimal(Double.toString(v)).toPlainString();
     }
 
-    /** The bias-free limiting law of the options (certified quartic solver). */
+    /**
+     * The limiting law of the options: the certified quartic law without a bias, the bias law of
+     * --bias neuron|sample|scalar otherwise (theory/bias.md).
+     */
     public static SpectralLaw law(ModelOptions o, double phi, double psi) {
-        return QuarticLaw.of(params(o, phi, psi));
+        SpectralLaw biased = biasLaw(o, phi, psi, 16);
+        return biased != null ? biased : QuarticLaw.of(params(o, phi, psi));
+    }
+
+    /**
+     * The bias law (model.md §7) for --bias neuron|sample|scalar with --bias-sigma, in double
+     * precision, with b discretised by {@link BiasLaws#cdfMeasure} (512 equal-weight quantile
+     * nodes: G, density, CDF and support resolve the clumps of switched-off neurons; theory/bias.md
+     * §9); null for --bias none. It needs the activation itself: with a bias the law depends on the
+     * conditional constants μ(b), ζ(b), s²(b), not on η and ζ alone.
+     */
+    public static SpectralLaw biasLaw(ModelOptions o, double phi, double psi, int digits) {
+        return biasLaw(o, phi, psi, digits, false);
+    }
+
+    /**
+     * As {@link #biasLaw(ModelOptions, double, double, int)}; with {@code gaussHermite} the bias is
+     * discretised by the 64-node Gauss–Hermite rule instead, exact for the polynomial averages that
+     * moments are made of (to ~1e-10) but a staircase for the CDF.
+     */
+    public static SpectralLaw biasLaw(ModelOptions o, double phi, double psi, int digits, boolean gaussHermite) {
+        if (o.bias == null || o.bias == BiasKind.none) {
+            return null;
+        }
+        if (o.activation == null) {
+            throw new UserInputException("--bias needs --activation (the bias laws depend on f, not only on eta and zeta)",
+                    o.bias.name());
+        }
+        if (digits > 16) {
+            throw new UserInputException("the bias laws are computed in double precision; --digits must be at most 16",
+                    digits);
+        }
+        if (!(o.biasSigma >= 0) || !Double.isFinite(o.biasSigma)) {
+            throw new UserInputException("--bias-sigma must be finite and >= 0", o.biasSigma);
+        }
+        params(o, phi, psi); // the same checks of φ, ψ and of the activation as without a bias
+        try {
+            Activation f = activation(o.activation);
+            return gaussHermite ? BiasLaws.of(o.bias, f, o.s(), o.biasSigma, phi, psi)
+                    : BiasLaws.forCdf(o.bias, f, o.s(), o.biasSigma, phi, psi);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /** For the commands whose theory is bias-free: a --bias other than none is refused, not ignored. */
+    public static void requireNoBias(ModelOptions o, String command) {
+        if (o.bias != null && o.bias != BiasKind.none) {
+            throw new UserInputException(command + " is bias-free (its theory has no bias term); --bias is not supported",
+                    o.bias.name());
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.apfloat.Apfloat;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
+import org.nrmt.spectrum.SpectralLaw;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,16 @@ final class MomentsCommand implements Callable<Integer> {
         common.validate();
         if (k < 1 || k > 10_000) throw new UserInputException("--k must be in [1, 10000]", k);
         ModelParams p = model.params();
+        SpectralLaw biased = Models.biasLaw(model, model.phi(), model.psi(), common.digits, true);
+        if (biased != null) {
+            if (k > 12) throw new UserInputException("with a bias --k must be in [1, 12] (contour moments)", k);
+            List<Object> list = new ArrayList<>();
+            for (int j = 1; j <= k; j++) {
+                list.add(Output.number(biased.moment(j)));
+            }
+            SpectrumOutput.inputs(p, common.digits, model).field("moments", list).emit(common, spec.commandLine().getOut());
+            return 0;
+        }
         QuarticLaw law = Models.quarticLaw(model, common.digits).withDigits(Math.max(common.digits, 16));
         Apfloat[] m = law.moments(k);
         List<Object> list = new ArrayList<>();

@@ -10,6 +10,8 @@ import org.apfloat.Apfloat;
 import org.nrmt.spectrum.ApStieltjesPoint;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
+import org.nrmt.spectrum.SpectralLaw;
+import org.nrmt.spectrum.UncertifiedPointException;
 import org.nrmt.spectrum.StieltjesPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +41,27 @@ final class StieltjesCommand implements Callable<Integer> {
     public Integer call() {
         common.validate();
         ModelParams p = model.params();
+        SpectralLaw biased = Models.biasLaw(model, model.phi(), model.psi(), common.digits);
+        if (biased != null) {
+            Output out = SpectrumOutput.inputs(p, common.digits, model).perPoint();
+            for (Complex z : zs) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("z_re", z.getReal());
+                row.put("z_im", z.getImaginary());
+                Complex g = null;
+                try {
+                    g = biased.stieltjes(z);
+                } catch (UncertifiedPointException e) {
+                    // reported as certified = false with no value, never a guessed branch
+                }
+                row.put("g_re", g == null ? null : g.getReal());
+                row.put("g_im", g == null ? null : g.getImaginary());
+                row.put("certified", g != null);
+                out.point(row);
+            }
+            out.emit(common, spec.commandLine().getOut());
+            return 0;
+        }
         QuarticLaw law = Models.quarticLaw(model, common.digits);
         Output out = SpectrumOutput.inputs(p, common.digits).perPoint();
         for (Complex z : zs) {

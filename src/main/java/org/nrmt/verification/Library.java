@@ -48,9 +48,9 @@ final class Library {
         return QuarticLaw.of(p);
     }
 
-    /** The per-neuron or per-sample law for b ~ N(0, σb²). */
+    /** The per-neuron or per-sample law for b ~ N(0, σb²), discretised for CDF comparison (equal weights). */
     static SpectralLaw biasLaw(BiasKind kind, Activation f, double s, double sigmaB, double phi, double psi) {
-        return BiasLaws.of(kind, f, s, sigmaB, phi, psi);
+        return BiasLaws.forCdf(kind, f, s, sigmaB, phi, psi);
     }
 
     /** The per-neuron or per-sample law averaged over the given bias values (equal weights). */

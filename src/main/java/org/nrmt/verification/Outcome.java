@@ -11,7 +11,8 @@ public sealed interface Outcome {
      * @param mean             E f(sZ), subtracted before forming M
      * @param eta              η of the centred activation
      * @param zeta             ζ of the centred activation
-     * @param ks               KS distance
+     * @param ks               KS distance (bias scenarios: at resolution 1e-3·m1 next to 0, theory/bias.md §9)
+     * @param ksRaw            KS distance without that resolution (equal to ks elsewhere)
      * @param w1               Wasserstein-1 distance
      * @param stieltjes        max |G_N − G| at Im z ≥ 0.1
      * @param atomTheory       theory mass at 0
@@ -21,7 +22,7 @@ public sealed interface Outcome {
      * @param histogram        the pooled ESD as a density histogram (nonzero eigenvalues)
      * @param curve            the theory density on a grid
      */
-    record Spectrum(double mean, double eta, double zeta, double ks, double w1, double stieltjes,
+    record Spectrum(double mean, double eta, double zeta, double ks, double ksRaw, double w1, double stieltjes,
                     double atomTheory, double atomEmpirical, List<Double> momentsTheory,
                     List<Double> momentsEmpirical, Series histogram, Series curve) implements Outcome {
 

@@ -84,6 +84,97 @@ class BiasLawTest {
         assertEquals(3 * Math.pow(1.7, 4), m4, 1e-11);
     }
 
+    /**
+     * Equal-weight rule: weights 1/n, E b = 0 and E b² = σb² exactly (the RMS node of each cell),
+     * every node inside its cell [Φ⁻¹(k/n), Φ⁻¹((k+1)/n)], and E b⁴ just below 3σb⁴ (the within-cell
+     * spread of b² is lost: 2.892σb⁴ at n = 64, computed independently with scipy).
+     */
+    @Test
+    void equalWeightMeasureMoments() {
+        double sb = 1.3;
+        int n = 64;
+        BiasMeasure m = BiasMeasure.gaussianQuantiles(sb, n);
+        double m1 = 0;
+        double m2 = 0;
+        double m4 = 0;
+        for (int j = 0; j < n; j++) {
+            double b = m.nodes()[j];
+            assertEquals(1.0 / n, m.weights()[j], 1e-15);
+            m1 += b / n;
+            m2 += b * b / n;
+            m4 += Math.pow(b, 4) / n;
+            double u = 0.5 * (1 + Erf.erf(b / sb / Math.sqrt(2)));
+            assertTrue(u > (double) j / n && u < (j + 1.0) / n, "node " + j + " at u = " + u);
+        }
+        assertEquals(0, m1, 1e-15);
+        assertEquals(sb * sb, m2, 1e-12);
+        assertEquals(2.8920341825821514 * Math.pow(sb, 4), m4, 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> BiasMeasure.gaussianQuantiles(1, 63));
+    }
+
+    /**
+     * Isolated clumps of switched-off ReLU neurons (b ≪ 0) on an empirical measure: each clump
+     * carries exactly its neurons' weight and the total mass is 1 to 1e-6. The first CDF (one
+     * cosine series per interval) aliased on the spiky lower edge of the bulk and reached a total
+     * of 1.001; its edge-zone fallback also stopped at 1e-10·bound (a floating-point loop bound)
+     * and threw inside narrow single-neuron clumps.
+     */
+    @Test
+    void clumpsOfSwitchedOffNeuronsCarryTheirWeight() {
+        SplittableRandom rng = new SplittableRandom(20261124);
+        int n = 200;
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = 1.5 * gaussian(rng);
+        }
+        b[0] = -3.0;
+        b[1] = -3.6;
+        b[2] = -4.2;
+        BiasLaw law = BiasLaws.biasLaw(BiasKind.neuron,
+                BiasLaws.constants(Activation.parse("relu"), 1.0, BiasMeasure.empirical(b)), 0.5, 1.0);
+        assertEquals(0, law.missingMass(), 1e-6);
+        java.util.List<org.nrmt.spectrum.Interval> sup = law.support();
+        assertTrue(sup.size() >= 3, "isolated clumps expected, got " + sup);
+        for (int k = 0; k < sup.size() - 1; k++) {
+            double mass = law.cdf(sup.get(k).hi()) - law.cdf(sup.get(k).lo());
+            double units = mass * n;
+            assertEquals(Math.rint(units), units, 1e-3, "clump " + sup.get(k) + " mass " + mass);
+            assertTrue(Math.rint(units) >= 1, "clump " + sup.get(k) + " mass " + mass);
+        }
+    }
+
+    /**
+     * ReLU at σb = 1.5: the CDF of 512 equal-weight nodes is within 2.5e-3 of 1024 nodes (step
+     * bound 1/n), while 64 Gauss–Hermite nodes are off by more than 0.01 where the clumps of
+     * switched-off neurons are separated (theory/bias.md §2).
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void equalWeightNodesRemoveTheGaussHermiteStaircase() {
+        Activation relu = Activation.parse("relu");
+        BiasLaw fine = BiasLaws.biasLaw(BiasKind.neuron, BiasLaws.constants(relu, 1.0,
+                BiasMeasure.gaussianQuantiles(1.5, 1024)), 0.5, 1.0);
+        BiasLaw q512 = BiasLaws.biasLaw(BiasKind.neuron, BiasLaws.constants(relu, 1.0,
+                BiasMeasure.gaussianQuantiles(1.5, 512)), 0.5, 1.0);
+        BiasLaw gh = BiasLaws.biasLaw(BiasKind.neuron, BiasLaws.constants(relu, 1.0,
+                BiasMeasure.gaussian(1.5, 64)), 0.5, 1.0);
+        double hi = fine.support().get(fine.support().size() - 1).hi();
+        double dq = 0;
+        double dg = 0;
+        for (int i = 0; i <= 2000; i++) {
+            double x = i < 1000 ? hi * 1e-8 * Math.pow(1e6, i / 1000.0) : hi * (i - 1000) / 1000.0;
+            dq = Math.max(dq, Math.abs(q512.cdf(x) - fine.cdf(x)));
+            dg = Math.max(dg, Math.abs(gh.cdf(x) - fine.cdf(x)));
+        }
+        assertTrue(dq <= 2.5e-3, "512 vs 1024 nodes: " + dq);
+        assertTrue(dg >= 0.01, "64 Gauss-Hermite nodes vs 1024: " + dg);
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        // Box–Muller: independent of the library samplers the simulation uses
+        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
     /** ∫ρ + atom = 1, m1 = E_b[s² + ζ] by the contour, atom = lim iy·G(iy) as y → 0. */
     @Test
     void massFirstMomentAndAtom() {

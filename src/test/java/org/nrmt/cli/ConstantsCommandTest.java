@@ -84,6 +84,9 @@ class ConstantsCommandTest {
             assertEquals(c.mean(), j.get("mean_mu").asDouble(), 1e-10, f);
             assertEquals(c.eta(), j.get("mean_zeta_plus_s2").asDouble() + j.get("variance_mu").asDouble(), 1e-10, f);
         }
+        Run unused = run("constants", "-f", "tanh", "--phi", "2");
+        assertEquals(2, unused.code());
+        assertTrue(unused.err().contains("phi=2.0"), unused.err());
         Run r = run("constants", "-f", "tanh", "--bias", "sample", "--bias-sigma", "1", "--digits", "30");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("nrmt: error: bias constants"), r.err());

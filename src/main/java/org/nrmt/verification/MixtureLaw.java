@@ -1,0 +1,97 @@
+package org.nrmt.verification;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.commons.math3.complex.Complex;
+import org.nrmt.spectrum.Atom;
+import org.nrmt.spectrum.Interval;
+import org.nrmt.spectrum.SpectralLaw;
+
+/**
+ * The equal-weight mixture (1/T) Σ_t L_t of T laws: the expected ESD of T pooled trials when
+ * trial t follows L_t. With a per-neuron or per-sample bias "the theory averaged over the
+ * simulated biases" is the law of each trial's own bias values, so T pooled trials compare with
+ * the mixture of the T sampled laws, not with the law of the union of all biases (the limiting
+ * law is not linear in the bias measure). See theory/bias.md §9.
+ */
+final class MixtureLaw implements SpectralLaw {
+    private final List<SpectralLaw> laws;
+
+    MixtureLaw(List<SpectralLaw> laws) {
+        if (laws.isEmpty()) {
+            throw new IllegalArgumentException("a mixture needs at least one law, got 0");
+        }
+        this.laws = List.copyOf(laws);
+    }
+
+    @Override
+    public Complex stieltjes(Complex z) {
+        Complex s = Complex.ZERO;
+        for (SpectralLaw l : laws) {
+            s = s.add(l.stieltjes(z));
+        }
+        return s.divide(laws.size());
+    }
+
+    @Override
+    public double density(double x) {
+        double s = 0;
+        for (SpectralLaw l : laws) {
+            s += l.density(x);
+        }
+        return s / laws.size();
+    }
+
+    @Override
+    public double cdf(double x) {
+        double s = 0;
+        for (SpectralLaw l : laws) {
+            s += l.cdf(x);
+        }
+        return s / laws.size();
+    }
+
+    @Override
+    public List<Atom> atoms() {
+        TreeMap<Double, Double> mass = new TreeMap<>();
+        for (SpectralLaw l : laws) {
+            for (Atom a : l.atoms()) {
+                mass.merge(a.location(), a.mass() / laws.size(), Double::sum);
+            }
+        }
+        List<Atom> out = new ArrayList<>();
+        mass.forEach((loc, m) -> out.add(new Atom(loc, m)));
+        return out;
+    }
+
+    /** The union of the components' supports, overlapping intervals merged. */
+    @Override
+    public List<Interval> support() {
+        List<Interval> all = new ArrayList<>();
+        for (SpectralLaw l : laws) {
+            all.addAll(l.support());
+        }
+        all.sort(Comparator.comparingDouble(Interval::lo));
+        List<Interval> out = new ArrayList<>();
+        for (Interval iv : all) {
+            if (!out.isEmpty() && iv.lo() <= out.get(out.size() - 1).hi()) {
+                Interval last = out.remove(out.size() - 1);
+                out.add(new Interval(last.lo(), Math.max(last.hi(), iv.hi())));
+            } else {
+                out.add(iv);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public double moment(int k) {
+        double s = 0;
+        for (SpectralLaw l : laws) {
+            s += l.moment(k);
+        }
+        return s / laws.size();
+    }
+}

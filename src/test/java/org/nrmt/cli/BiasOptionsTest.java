@@ -1,0 +1,100 @@
+package org.nrmt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * --bias on the theory commands (issue #5): stieltjes, density, support and moments use the bias
+ * law; the commands whose theory is bias-free refuse it instead of ignoring it.
+ */
+class BiasOptionsTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        Run r = run(args);
+        assertEquals(0, r.code(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    /** σb → 0: the per-neuron and per-sample laws reduce to the PW quartic (model.md §7). */
+    @Test
+    void vanishingBiasGivesTheQuarticLaw() throws Exception {
+        JsonNode free = json("stieltjes", "-f", "tanh", "--phi", "0.5", "--psi", "2", "--z", "0.7+0.2i",
+                "--format", "json").get("points").get(0);
+        for (String kind : new String[] {"neuron", "sample"}) {
+            JsonNode biased = json("stieltjes", "-f", "tanh", "--phi", "0.5", "--psi", "2", "--z", "0.7+0.2i",
+                    "--bias", kind, "--bias-sigma", "1e-9", "--format", "json");
+            assertEquals(kind, biased.get("bias").asText());
+            JsonNode p = biased.get("points").get(0);
+            assertTrue(p.get("certified").asBoolean());
+            assertEquals(free.get("g_re").asDouble(), p.get("g_re").asDouble(), 1e-10, kind);
+            assertEquals(free.get("g_im").asDouble(), p.get("g_im").asDouble(), 1e-10, kind);
+        }
+    }
+
+    /**
+     * With σb = 1 the law moves away from the bias-free one; its first moment (contour integral
+     * of G) equals E_b[ζ(b) + s²(b)] from the conditional constants (quadrature in b), and each
+     * density row is −Im G/π of its own G.
+     */
+    @Test
+    void biasLawOnEveryTheoryCommand() throws Exception {
+        String[] model = {"-f", "relu", "--phi", "0.5", "--psi", "1", "--bias", "neuron", "--bias-sigma", "1",
+            "--format", "json"};
+        JsonNode constants = json("constants", "-f", "relu", "--bias", "neuron", "--bias-sigma", "1", "--format", "json");
+        JsonNode moments = json(concat(new String[] {"moments", "--k", "2"}, model));
+        assertEquals(constants.get("mean_zeta_plus_s2").asDouble(), moments.get("moments").get(0).asDouble(), 1e-8);
+        JsonNode freeMoments = json("moments", "-f", "relu", "--phi", "0.5", "--psi", "1", "--k", "1",
+                "--format", "json");
+        assertTrue(Math.abs(freeMoments.get("moments").get(0).asDouble()
+                - moments.get("moments").get(0).asDouble()) > 0.01);
+        JsonNode density = json(concat(new String[] {"density", "--from", "0.05", "--to", "1", "--points", "5"}, model));
+        for (JsonNode p : density.get("points")) {
+            assertTrue(p.get("certified").asBoolean(), p.toString());
+            assertEquals(-p.get("g_im").asDouble() / Math.PI, p.get("density").asDouble(), 1e-12);
+        }
+        JsonNode support = json(concat(new String[] {"support"}, model));
+        JsonNode last = support.get("intervals").get(support.get("intervals").size() - 1);
+        assertTrue(last.get(1).asDouble() > last.get(0).asDouble());
+    }
+
+    @Test
+    void biasIsRefusedWhereItCannotBeHonoured() {
+        String[] bias = {"--bias", "sample", "--bias-sigma", "0.5"};
+        Run r = run(concat(new String[] {"memorization", "-f", "tanh", "--phi", "1", "--psi", "1", "--lambda", "0.1"}, bias));
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("nrmt: error: memorization is bias-free"), r.err());
+        assertEquals(2, run(concat(new String[] {"branches", "-f", "tanh", "--phi", "1", "--psi", "1"}, bias)).code());
+        r = run(concat(new String[] {"stieltjes", "--eta", "1", "--zeta", "0.5", "--phi", "1", "--psi", "1", "--z", "1+1i"}, bias));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--bias needs --activation"), r.err());
+        r = run(concat(new String[] {"density", "-f", "tanh", "--phi", "1", "--psi", "1", "--x", "0.5", "--digits", "30"}, bias));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("double precision"), r.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
