@@ -2,7 +2,6 @@ package org.nrmt.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import org.nrmt.simulation.NativeEigenSolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,11 +61,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         String first = args.length > 0 ? args[0] : null;
         String only = first != null && SUBCOMMANDS.contains(first) ? first : null;
-        if ("simulate".equals(only) || "compare".equals(only)) {
-            SimulateCommand.preloadNatives(args);
-        }
         int code = commandLine(only).execute(args);
-        NativeEigenSolver.awaitPreload();
         System.exit(code);
     }
 

@@ -16,7 +16,6 @@ import org.nrmt.simulation.Backend;
 import org.nrmt.simulation.CenteredActivation;
 import org.nrmt.simulation.EigenSolver;
 import org.nrmt.simulation.EigenSolvers;
-import org.nrmt.simulation.NativeEigenSolver;
 import org.nrmt.simulation.SimulationResult;
 import org.nrmt.simulation.SimulationSpec;
 import org.nrmt.simulation.Simulator;
@@ -148,21 +147,6 @@ final class SimulateCommand implements Callable<Integer> {
         } else {
             sb.append(digits, from, point).append('.').append(digits, from + point, len - point);
         }
-    }
-
-    /**
-     * Starts loading the OpenBLAS natives in the background for {@code args} of a simulate or
-     * compare run, unless they ask for the java backend or only for help.
-     */
-    static void preloadNatives(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--backend=java") || a.equals("--backend") && i + 1 < args.length && args[i + 1].equals("java")
-                    || a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
-                return;
-            }
-        }
-        NativeEigenSolver.preloadInBackground();
     }
 
     private static void zeros(StringBuilder sb, int count) {

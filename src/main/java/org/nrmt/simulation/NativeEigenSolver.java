@@ -29,9 +29,6 @@ import org.bytedeco.openblas.global.openblas;
  */
 public final class NativeEigenSolver implements EigenSolver {
     private static boolean loaded;
-    /** What the background preload threw, rethrown by {@link #load} so the fallback names it. */
-    private static Throwable preloadFailure;
-    private static Thread preloading;
 
     private NativeEigenSolver() {
     }
@@ -44,12 +41,6 @@ public final class NativeEigenSolver implements EigenSolver {
      */
     public static synchronized NativeEigenSolver load(Consumer<String> notices) {
         if (!loaded) {
-            if (preloadFailure instanceof Error e) {
-                throw e;
-            }
-            if (preloadFailure instanceof RuntimeException e) {
-                throw e;
-            }
             configureJavaCpp();
             File cache = cacheDirectory();
             if (!alreadyUnpacked(cache)) {
@@ -61,60 +52,6 @@ public final class NativeEigenSolver implements EigenSolver {
             loaded = true;
         }
         return new NativeEigenSolver();
-    }
-
-    /**
-     * Starts loading already unpacked natives on a daemon thread, so that the ~0.2 s JavaCPP spends
-     * finding and linking the five libraries overlaps the caller's own start-up (option parsing,
-     * the activation's Gaussian mean); {@link #load} then waits for it. Natives not yet unpacked
-     * are left to {@link #load}, which announces the unpacking. Loading computes nothing, so the
-     * numbers do not depend on whether it ran here.
-     */
-    public static synchronized void preloadInBackground() {
-        if (loaded || preloading != null) {
-            return;
-        }
-        configureJavaCpp();
-        if (!alreadyUnpacked(cacheDirectory())) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            synchronized (NativeEigenSolver.class) {
-                if (!loaded) {
-                    try {
-                        Loader.load(openblas.class);
-                        openblas.blas_set_num_threads(1);
-                        loaded = true;
-                    } catch (Throwable e) {
-                        preloadFailure = e;
-                    }
-                }
-            }
-            // availableBytes() comes next; the first MXBean lookup costs ~10 ms of class loading
-            ManagementFactory.getOperatingSystemMXBean();
-        }, "nrmt-openblas-preload");
-        t.setDaemon(true);
-        preloading = t;
-        t.start();
-    }
-
-    /**
-     * Waits for a background preload to finish. Call it before {@code System.exit}: exiting while
-     * the preload thread is inside dlopen (JNI_OnLoad calls back into the JVM, which blocks it
-     * during exit) could leave libc's exit waiting for the loader lock that thread holds.
-     */
-    public static void awaitPreload() {
-        Thread t;
-        synchronized (NativeEigenSolver.class) {
-            t = preloading;
-        }
-        if (t != null) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private static void configureJavaCpp() {
