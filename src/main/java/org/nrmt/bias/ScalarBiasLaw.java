@@ -1,7 +1,6 @@
 package org.nrmt.bias;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.math3.complex.Complex;
 import org.nrmt.spectrum.Atom;
@@ -95,17 +94,7 @@ public final class ScalarBiasLaw implements SpectralLaw {
         for (QuarticLaw l : laws) {
             all.addAll(l.support());
         }
-        all.sort(Comparator.comparingDouble(Interval::lo));
-        List<Interval> out = new ArrayList<>();
-        for (Interval iv : all) {
-            if (!out.isEmpty() && iv.lo() <= out.get(out.size() - 1).hi()) {
-                Interval last = out.remove(out.size() - 1);
-                out.add(new Interval(last.lo(), Math.max(last.hi(), iv.hi())));
-            } else {
-                out.add(iv);
-            }
-        }
-        return List.copyOf(out);
+        return Interval.union(all);
     }
 
     @Override

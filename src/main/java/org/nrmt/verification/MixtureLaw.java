@@ -1,7 +1,6 @@
 package org.nrmt.verification;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.commons.math3.complex.Complex;
@@ -73,17 +72,7 @@ final class MixtureLaw implements SpectralLaw {
         for (SpectralLaw l : laws) {
             all.addAll(l.support());
         }
-        all.sort(Comparator.comparingDouble(Interval::lo));
-        List<Interval> out = new ArrayList<>();
-        for (Interval iv : all) {
-            if (!out.isEmpty() && iv.lo() <= out.get(out.size() - 1).hi()) {
-                Interval last = out.remove(out.size() - 1);
-                out.add(new Interval(last.lo(), Math.max(last.hi(), iv.hi())));
-            } else {
-                out.add(iv);
-            }
-        }
-        return out;
+        return Interval.union(all);
     }
 
     @Override

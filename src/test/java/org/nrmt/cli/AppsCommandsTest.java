@@ -5,31 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The memorization, layers and isospectral commands: exit codes and the contract's fields. */
 class AppsCommandsTest {
 
-    record Run(int code, String out, String err) {
+
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    static JsonNode json(Run r) throws Exception {
+    static JsonNode json(CliRun r) throws Exception {
         assertEquals(0, r.code(), r.err());
         return new ObjectMapper().readTree(r.out());
     }
@@ -56,7 +45,7 @@ class AppsCommandsTest {
         assertEquals(p.get("e_train_theory").asDouble(), p.get("e_train_simulated").asDouble(),
                 0.05 * p.get("e_train_theory").asDouble());
         Path png = dir.resolve("e.png");
-        Run r = run("memorization", "--eta", "1", "--zeta", "0.5", "--phi", "1", "--psi", "1", "--lambda",
+        CliRun r = run("memorization", "--eta", "1", "--zeta", "0.5", "--phi", "1", "--psi", "1", "--lambda",
                 "0.01,0.1,1", "--plot", png.toString(), "--ratios", "1,2,inf");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(png) > 1000);
@@ -91,7 +80,7 @@ class AppsCommandsTest {
 
     @Test
     void memorizationBadInput() {
-        Run r = run("memorization", "--eta", "1", "--zeta", "0", "--phi", "1", "--psi", "1", "--lambda", "-1");
+        CliRun r = run("memorization", "--eta", "1", "--zeta", "0", "--phi", "1", "--psi", "1", "--lambda", "-1");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("nrmt: error: --lambda"), r.err());
         assertEquals(2, run("memorization", "--eta", "1", "--zeta", "0", "--phi", "1", "--psi", "1",

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * --bias on the theory commands (issue #5): stieltjes, density, support and moments use the bias
@@ -16,21 +13,13 @@ import picocli.CommandLine;
  */
 class BiasOptionsTest {
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static JsonNode json(String... args) throws Exception {
-        Run r = run(args);
+        CliRun r = run(args);
         assertEquals(0, r.code(), r.err());
         return new ObjectMapper().readTree(r.out());
     }
@@ -80,7 +69,7 @@ class BiasOptionsTest {
     @Test
     void biasIsRefusedWhereItCannotBeHonoured() {
         String[] bias = {"--bias", "sample", "--bias-sigma", "0.5"};
-        Run r = run(concat(new String[] {"memorization", "-f", "tanh", "--phi", "1", "--psi", "1", "--lambda", "0.1"}, bias));
+        CliRun r = run(concat(new String[] {"memorization", "-f", "tanh", "--phi", "1", "--psi", "1", "--lambda", "0.1"}, bias));
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("nrmt: error: memorization is bias-free"), r.err());
         assertEquals(2, run(concat(new String[] {"branches", "-f", "tanh", "--phi", "1", "--psi", "1"}, bias)).code());

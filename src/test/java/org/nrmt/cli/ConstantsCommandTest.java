@@ -3,28 +3,18 @@ package org.nrmt.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code nrmt constants} through picocli: fields, digits, exit codes (../shared/cli.md). */
 class ConstantsCommandTest {
-    private record Run(int code, String out, String err) {}
 
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void jsonHasTheContractFieldsWithRequestedDigits() {
-        Run r = run("constants", "-f", "erf", "--digits", "40", "--format", "json");
+        CliRun r = run("constants", "-f", "erf", "--digits", "40", "--format", "json");
         assertEquals(0, r.code(), r.err());
         for (String key : new String[] {"\"activation\"", "\"s\"", "\"digits\"", "\"mean\"", "\"eta\"", "\"zeta\"", "\"error\""}) {
             assertTrue(r.out().contains(key), key + " missing in " + r.out());
@@ -35,7 +25,7 @@ class ConstantsCommandTest {
 
     @Test
     void hermiteListWhenAsked() {
-        Run r = run("constants", "-f", "x^3", "--digits", "20", "--hermite", "3", "--format", "json");
+        CliRun r = run("constants", "-f", "x^3", "--digits", "20", "--hermite", "3", "--format", "json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().replaceAll("\\s", "").contains("\"hermite\":[0,3,0,1]"), r.out());
     }
@@ -43,14 +33,14 @@ class ConstantsCommandTest {
     @Test
     void sigmaScalesThePreActivation() {
         // f = x at s = σw σx = 1.5·2: η = ζ = 9
-        Run r = run("constants", "-f", "x", "--sigma-w", "1.5", "--sigma-x", "2", "--format", "csv");
+        CliRun r = run("constants", "-f", "x", "--sigma-w", "1.5", "--sigma-x", "2", "--format", "csv");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("9"), r.out());
     }
 
     @Test
     void nonIntegrableIsBadInput() {
-        Run r = run("constants", "-f", "exp(x^2)");
+        CliRun r = run("constants", "-f", "exp(x^2)");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("nrmt: error: "), r.err());
         assertTrue(r.err().contains("got exp(x^2)"), r.err());
@@ -59,7 +49,7 @@ class ConstantsCommandTest {
 
     @Test
     void badDigitsAreRefused() {
-        Run r = run("constants", "-f", "tanh", "--digits", "0");
+        CliRun r = run("constants", "-f", "tanh", "--digits", "0");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("got 0"), r.err());
     }
@@ -73,7 +63,7 @@ class ConstantsCommandTest {
     void biasConstantsRebuildTheConstantsAtTheCombinedScale() throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (String f : new String[] {"tanh", "relu", "x^2 - 1"}) {
-            Run r = run("constants", "-f", f, "--sigma-w", "1.2", "--bias", "neuron", "--bias-sigma", "0.9",
+            CliRun r = run("constants", "-f", f, "--sigma-w", "1.2", "--bias", "neuron", "--bias-sigma", "0.9",
                     "--format", "json");
             assertEquals(0, r.code(), r.err());
             var j = json.readTree(r.out());
@@ -84,10 +74,10 @@ class ConstantsCommandTest {
             assertEquals(c.mean(), j.get("mean_mu").asDouble(), 1e-10, f);
             assertEquals(c.eta(), j.get("mean_zeta_plus_s2").asDouble() + j.get("variance_mu").asDouble(), 1e-10, f);
         }
-        Run unused = run("constants", "-f", "tanh", "--phi", "2");
+        CliRun unused = run("constants", "-f", "tanh", "--phi", "2");
         assertEquals(2, unused.code());
         assertTrue(unused.err().contains("phi=2.0"), unused.err());
-        Run r = run("constants", "-f", "tanh", "--bias", "sample", "--bias-sigma", "1", "--digits", "30");
+        CliRun r = run("constants", "-f", "tanh", "--bias", "sample", "--bias-sigma", "1", "--digits", "30");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("nrmt: error: bias constants"), r.err());
     }
