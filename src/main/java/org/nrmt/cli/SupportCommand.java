@@ -41,7 +41,7 @@ final class SupportCommand implements Callable<Integer> {
             for (Interval iv : biased.support()) {
                 intervals.add(List.of(Output.number(iv.lo()), Output.number(iv.hi())));
             }
-            Output out = SpectrumOutput.inputs(p, common.digits, model).field("bias_nodes", BiasLaws.CDF_NODES)
+            Output out = SpectrumOutput.inputs(p, common.digits, model).field("bias_nodes", BiasLaws.cdfMeasure(model.bias, model.biasSigma).size())
                     .field("intervals", intervals)
                     .field("atoms", atoms(biased.atoms()));
             out.emit(common, spec.commandLine().getOut());
