@@ -134,7 +134,8 @@ class SimulationProperties {
      * 0.18·|0.68x + 0.3| + 1.91x³ − 3x, κ ≈ 89, at n = 171, falling with n); the second is a t-test
      * on the sampling error (7 degrees of freedom: P(|t| > 5) ≈ 0.002). One matrix is not enough:
      * n·sd of m2 reaches 8–10, so one draw at n = 100 leaves 20 % relative noise (CI run of
-     * 2026-11-24: m2 off by 22 % against a 20 % budget).
+     * 2026-11-24: m2 off by 22 % against a 20 % budget). The measurements come from
+     * {@code org.nrmt.bench.MomentBiasStudy} (its Javadoc gives the commands).
      */
     @Property(tries = 6, shrinking = ShrinkingMode.BOUNDED, seed = "20261124")
     void firstThreeMomentsWithinStatisticalTolerance(@ForAll("cases") Case c) {
