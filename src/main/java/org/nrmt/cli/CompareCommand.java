@@ -136,7 +136,7 @@ final class CompareCommand implements Callable<Integer> {
                 }
                 case neuron, sample -> {
                     // equal-weight bias nodes: KS compares CDFs (theory/bias.md §2)
-                    return new Theory(BiasLaws.forCdf(p.spec().bias(), p.activationText(), p.activation().f(),
+                    return new Theory(BiasLaws.forCdf(p.spec().bias(), p.parsed(),
                             p.spec().s(), p.spec().biasSigma(), phi, psi), null);
                 }
                 case scalar -> {
