@@ -34,8 +34,10 @@ import org.nrmt.constants.GaussianConstantsEngine;
  * @param zeta       ζ(b_j)
  * @param s2         s²(b_j)
  * @param checkNodes n', the size of the rule the estimate compares with (0 for σb = 0)
- * @param nodeDigits the significant digits of μ, ζ, s² at each node (≤ D: far nodes, whose weight
- *                   makes them negligible in the averages, are computed with fewer, at least 17)
+ * @param nodeDigits the significant digits the engine was asked for at each node (≤ D: far nodes, whose
+ *                   weight makes them negligible in the averages, are computed with fewer, at least 15);
+ *                   a value much smaller than the node's E f² is rounded to the fewer digits its
+ *                   absolute error leaves
  */
 public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigmaB, long digits, List<Apfloat> nodes,
         List<Apfloat> weights, List<Apfloat> mu, List<Apfloat> zeta, List<Apfloat> s2, Apfloat meanMu,
@@ -194,14 +196,34 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
             nd.add(dj);
             b.add(ApfloatMath.roundToPrecision(high.nodes.get(j), digits, RoundingMode.HALF_EVEN));
             w.add(ApfloatMath.roundToPrecision(high.weights.get(j), digits, RoundingMode.HALF_EVEN));
-            mu.add(round(high.mu[j], high.errors[j], dj));
-            zeta.add(round(high.zeta[j], high.errors[j], dj));
-            s2.add(round(high.s2[j], high.errors[j].multiply(new Apfloat(2)), dj));
+            Apfloat e = high.errors[j];
+            Apfloat e2 = e.multiply(new Apfloat(2));
+            mu.add(round(high.mu[j], e, supported(high.mu[j], e, dj)));
+            zeta.add(round(high.zeta[j], e, supported(high.zeta[j], e, dj)));
+            s2.add(round(high.s2[j], e2, supported(high.s2[j], e2, dj)));
         }
         Apfloat[] a = high.averages;
         return new ApConditionalConstants(f.text(), s, sigmaB, digits, b, w, mu, zeta, s2, round(a[0], err, digits),
                 round(a[1], err, digits), round(a[2], err, digits), round(a[3], err, digits),
                 round(a[4], err, digits), roundUp(err), low.nodes.size(), nd);
+    }
+
+    /**
+     * The digits a value keeps under an absolute error (at most the node's): a value much smaller
+     * than the node's E f², e.g. ζ(b) of a saturated unit, has fewer correct digits than the node.
+     */
+    private static long supported(Apfloat v, Apfloat err, long digits) {
+        if (v.signum() == 0 || err.signum() == 0) {
+            return digits;
+        }
+        double lv = ApfloatMath.abs(v).scale() + Math.log10(Math.abs(mantissa(v)));
+        double le = err.scale() + Math.log10(Math.abs(mantissa(err)));
+        return Math.max(1, Math.min(digits, (long) Math.floor(lv - le)));
+    }
+
+    /** v / 10^scale(v), in [0.1, 1). */
+    private static double mantissa(Apfloat v) {
+        return ApfloatMath.scale(v, -v.scale()).doubleValue();
     }
 
     private static Apfloat nonNegative(Apfloat v, Apfloat err) {
