@@ -9,6 +9,7 @@ import org.nrmt.activation.Activation;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
+import org.nrmt.quadrature.QuadratureNotConvergedException;
 
 /**
  * The conditional constants of {@link ConditionalConstants} at D digits, on the n-point Gauss–Hermite
@@ -66,9 +67,9 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
 
     /**
      * The constants on the smallest rule whose estimated error is below 10^{−(D+1)} of the scale
-     * (U for E_b μ, U² for the others, U² = E_b E f²): n' from {@link #predictedDigitsPerNode}, n = n'
-     * + max(4, n'/8), then n grown by 5/4 (the last rule becoming n') up to {@value #MAX_NODES};
-     * if even that rule misses, its (larger) error is reported.
+     * (U for E_b μ, U² for the others, U² = E_b E f²) or at the engine errors' level: n' from
+     * {@link #predictedDigitsPerNode}, n = n' + max(4, n'/8), then n grown by 5/4 (the last rule
+     * becoming n') up to {@value #MAX_NODES}; if even that rule misses, its (larger) error is reported.
      */
     public static ApConditionalConstants compute(Activation f, Apfloat s, Apfloat sigmaB, long digits) {
         check(s, sigmaB, digits);
@@ -84,7 +85,7 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
         while (true) {
             Level high = Level.of(f, s, sigmaB, digits, n, p);
             Apfloat[] diff = difference(high, low);
-            if (n >= MAX_NODES || withinGoal(diff, high, digits)) {
+            if (n >= MAX_NODES || withinGoal(diff, high, low, digits)) {
                 return result(f, s, sigmaB, digits, high, low, diff);
             }
             low = high;
@@ -157,14 +158,19 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
         return d;
     }
 
-    private static boolean withinGoal(Apfloat[] diff, Level level, long digits) {
-        double u2 = level.averages[1].doubleValue() + Math.pow(level.averages[0].doubleValue(), 2)
-                + level.averages[4].doubleValue();
+    /**
+     * |Q_n − Q_n'| below 10^{−(D+1)} of the scale, or below 4× the two rules' engine errors: a larger
+     * rule cannot beat the per-node accuracy (e.g. nodes where the engine fell back to double).
+     */
+    private static boolean withinGoal(Apfloat[] diff, Level high, Level low, long digits) {
+        double u2 = high.averages[1].doubleValue() + Math.pow(high.averages[0].doubleValue(), 2)
+                + high.averages[4].doubleValue();
         double u = Math.sqrt(Math.max(u2, 1e-300));
         double goal = Math.pow(10, -(digits + 1));
+        double noise = 4 * (high.engineError.doubleValue() + low.engineError.doubleValue());
         for (int i = 0; i < 5; i++) {
             double scale = i == 0 ? u : u2;
-            if (!(diff[i].doubleValue() <= goal * scale)) {
+            if (!(diff[i].doubleValue() <= Math.max(goal * scale, noise))) {
                 return false;
             }
         }
@@ -300,47 +306,93 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
             for (int j = 0; j < n; j++) {
                 b.add(sb.multiply(rule.nodes().get(j)));
             }
-            long[] nodeDigits = nodeDigits(f, s.doubleValue(), b, rule.weights(), digits);
+            double sd = s.doubleValue();
+            DoubleConstants[] rough = roughConstants(f, sd, b);
+            long[] nodeDigits = nodeDigits(rough, rule.weights(), digits);
             Apfloat[] mu = new Apfloat[n];
             Apfloat[] zeta = new Apfloat[n];
             Apfloat[] s2 = new Apfloat[n];
             Apfloat[] err = new Apfloat[n];
+            Apfloat two = new Apfloat(2);
             for (int j = 0; j < n; j++) {
-                if (nodeDigits[j] <= DOUBLE_DIGITS) {
-                    DoubleConstants c = GaussianConstantsEngine.computeDouble(f, s.doubleValue(), b.get(j).doubleValue());
-                    mu[j] = new Apfloat(c.mean(), DOUBLE_DIGITS);
-                    zeta[j] = new Apfloat(c.zeta(), DOUBLE_DIGITS);
-                    err[j] = new Apfloat(c.error(), 3);
-                    s2[j] = nonNegative(new Apfloat(c.eta(), DOUBLE_DIGITS).subtract(zeta[j]), err[j].multiply(new Apfloat(2)));
+                if (rough[j] == null) {
+                    // past the double engine's first failure on this side: Gauss–Legendre, absolute
+                    // error ~1e-13 of max(E f², 1e-2) (theory/bias.md §2)
+                    double bj = b.get(j).doubleValue();
+                    java.util.function.DoubleUnaryOperator fd = f.toDoubleFunction();
+                    double[] m = GaussianMoments.of(x -> fd.applyAsDouble(sd * x + bj));
+                    mu[j] = new Apfloat(m[0], DOUBLE_DIGITS);
+                    zeta[j] = new Apfloat(m[1] * m[1], DOUBLE_DIGITS);
+                    err[j] = new Apfloat(1e-13 * Math.max(m[2], 1e-2), 3);
+                    s2[j] = nonNegative(new Apfloat(m[2] - m[0] * m[0], DOUBLE_DIGITS).subtract(zeta[j]),
+                            err[j].multiply(two));
+                    nodeDigits[j] = DOUBLE_DIGITS;
                     continue;
                 }
-                GaussianConstants c = GaussianConstantsEngine.compute(f, s, b.get(j), nodeDigits[j], 0);
-                mu[j] = c.mean();
-                zeta[j] = c.zeta();
-                err[j] = c.error();
-                s2[j] = nonNegative(c.eta().subtract(c.zeta()), err[j].multiply(new Apfloat(2)));
+                if (nodeDigits[j] > DOUBLE_DIGITS) {
+                    try {
+                        GaussianConstants c = GaussianConstantsEngine.compute(f, s, b.get(j), nodeDigits[j], 0);
+                        mu[j] = c.mean();
+                        zeta[j] = c.zeta();
+                        err[j] = c.error();
+                        s2[j] = nonNegative(c.eta().subtract(c.zeta()), err[j].multiply(two));
+                        continue;
+                    } catch (QuadratureNotConvergedException e) {
+                        // tiny values far out (e.g. relu at b ≪ 0): the double values and their
+                        // error enter the averages' error instead
+                        nodeDigits[j] = DOUBLE_DIGITS;
+                    }
+                }
+                DoubleConstants c = rough[j];
+                mu[j] = new Apfloat(c.mean(), DOUBLE_DIGITS);
+                zeta[j] = new Apfloat(c.zeta(), DOUBLE_DIGITS);
+                err[j] = new Apfloat(c.error(), 3);
+                s2[j] = nonNegative(new Apfloat(c.eta(), DOUBLE_DIGITS).subtract(zeta[j]), err[j].multiply(two));
             }
             return new Level(b, rule.weights(), mu, zeta, s2, err, nodeDigits, p);
         }
 
         /**
-         * Node j enters every average as w_j·(value ≲ E f²(b_j)), so it needs only
-         * D + 2 + log10(n w_j E f²(b_j) / E_b E f²) digits (at most D + 2), sized from the double engine
-         * (where that fails: D + 2). Nodes needing ≤ {@value #DOUBLE_DIGITS} take the double engine's
-         * values (printed with {@value #DOUBLE_DIGITS} digits): far out in b, where f saturates, the
-         * apfloat engine is slow (0.1–1 s a node for tanh at |b| ≥ 9) and the weight makes them negligible.
+         * The double engine's constants at every node, walked outwards from b = 0 on each side; null
+         * from the first node on a side where it cannot converge (f(s·+b) tiny far out, as in
+         * {@link ConditionalConstants#compute(Activation, double, BiasMeasure)}).
          */
-        private static long[] nodeDigits(Activation f, double s, List<Apfloat> b, List<Apfloat> weights, long digits) {
+        private static DoubleConstants[] roughConstants(Activation f, double s, List<Apfloat> b) {
             int n = b.size();
+            DoubleConstants[] rough = new DoubleConstants[n];
+            // Gauss–Hermite nodes are sorted and symmetric: walk from the middle outwards
+            for (int side = -1; side <= 1; side += 2) {
+                int j = side < 0 ? (n - 1) / 2 : n / 2;
+                boolean failed = false;
+                for (; j >= 0 && j < n; j += side) {
+                    if (failed) {
+                        continue;
+                    }
+                    try {
+                        rough[j] = GaussianConstantsEngine.computeDouble(f, s, b.get(j).doubleValue());
+                    } catch (QuadratureNotConvergedException e) {
+                        failed = true;
+                    }
+                }
+            }
+            return rough;
+        }
+
+        /**
+         * Node j enters every average as w_j·(value ≲ E f²(b_j)), so it needs only
+         * D + 2 + log10(n w_j E f²(b_j) / E_b E f²) digits (at most D + 2), sized from the double engine.
+         * Nodes needing ≤ {@value #DOUBLE_DIGITS} take the double engine's values: far out in b, where f
+         * saturates, the apfloat engine is slow (0.1–1 s a node for tanh at |b| ≥ 9) and the weight
+         * makes them negligible.
+         */
+        private static long[] nodeDigits(DoubleConstants[] rough, List<Apfloat> weights, long digits) {
+            int n = rough.length;
             double[] second = new double[n];
             double total = 0;
             for (int j = 0; j < n; j++) {
-                try {
-                    DoubleConstants c = GaussianConstantsEngine.computeDouble(f, s, b.get(j).doubleValue());
-                    second[j] = c.eta() + c.mean() * c.mean();
+                second[j] = rough[j] == null ? Double.NaN : rough[j].eta() + rough[j].mean() * rough[j].mean();
+                if (rough[j] != null) {
                     total += weights.get(j).doubleValue() * second[j];
-                } catch (RuntimeException e) {
-                    second[j] = Double.NaN; // e.g. tiny values the double engine cannot resolve: full digits
                 }
             }
             long[] d = new long[n];
