@@ -151,6 +151,33 @@ class ApConditionalConstantsTest {
         assertTrue(relDiff(got, want) < 1e-38, what + ": " + got + " vs " + want);
     }
 
+    /**
+     * exp(−x²), s = σb = 1, 20 digits: the rule reaches |b| ≈ 16, where the engine cannot converge and
+     * the far nodes fall back to double or Gauss–Legendre; the averages still meet their error.
+     * μ(b) = e^{−b²/3}/√3, ζ(b) = (2b μ/3)²: E_b μ = 1/√5, E_b μ² = 1/(3√(7/3)),
+     * E_b ζ = (4/27)(7/3)^{−3/2}, E_b E f² = E e^{−2(ξ+b)²} = 1/3.
+     */
+    @Test
+    void farNodeFallbacksKeepTheAveragesWithinTheirError() {
+        ApConditionalConstants c = ApConditionalConstants.compute(Activation.parse("exp(-x^2)"), ONE, ONE, 20);
+        assertTrue(c.nodes().get(0).doubleValue() < -12, "the rule should reach far out: " + c.nodes().get(0));
+        long p = 40;
+        Apfloat seven3 = new Apfloat(7, p).divide(new Apfloat(3, p));
+        Apfloat meanMu = ONE.divide(ApfloatMath.sqrt(new Apfloat(5, p)));
+        Apfloat meanMu2 = ONE.divide(new Apfloat(3, p).multiply(ApfloatMath.sqrt(seven3)));
+        Apfloat meanZeta = new Apfloat(4, p).divide(new Apfloat(27, p))
+                .divide(seven3.multiply(ApfloatMath.sqrt(seven3)));
+        Apfloat second = ONE.divide(new Apfloat(3, p));
+        double err = c.error().doubleValue();
+        assertTrue(err < 1e-19, "error " + c.error());
+        assertTrue(ApfloatMath.abs(c.meanMu().subtract(meanMu)).doubleValue() <= err, "E mu " + c.meanMu());
+        assertTrue(ApfloatMath.abs(c.varianceMu().subtract(meanMu2.subtract(meanMu.multiply(meanMu))))
+                .doubleValue() <= err, "Var mu " + c.varianceMu());
+        assertTrue(ApfloatMath.abs(c.meanZeta().subtract(meanZeta)).doubleValue() <= err, "E zeta " + c.meanZeta());
+        Apfloat total = c.meanZetaPlusS2().add(c.varianceMu()).add(c.meanMu().multiply(c.meanMu()));
+        assertTrue(ApfloatMath.abs(total.subtract(second)).doubleValue() <= 3 * err, "E f^2 " + total);
+    }
+
     /** The apfloat averages agree with the double constants on 64 Gauss–Hermite nodes. */
     @Test
     void doubleAndApfloatAgree() {
