@@ -9,7 +9,9 @@ import org.nrmt.spectrum.SpectralLaw;
  * Factories for the laws of Y = f(WX + B) (theory/bias.md): {@code neuron} and {@code sample}
  * build a {@link BiasLaw}, {@code scalar} a {@link ScalarBiasLaw} (mixture of PW quartic laws over
  * the bias), {@code none} (or σb = 0 for scalar) the PW {@link QuarticLaw} of f at b = 0. The
- * activation is centred implicitly: μ(b) only moves one outlier.
+ * activation is centred implicitly: μ(b) only moves one outlier. The conditional constants of an
+ * {@link Activation} come from the constants engine; the overloads taking a plain function use
+ * Gauss–Legendre (no breakpoints, see {@link ConditionalConstants}).
  */
 public final class BiasLaws {
 
