@@ -44,7 +44,11 @@ public final class BiasLaws {
         return of(kind, constants(f, s, cdfMeasure(kind, sigmaB)), phi, psi);
     }
 
-    /** As {@link #forCdf} for a plain function f (key names f in the constants cache; null: no cache). */
+    /**
+     * As {@link #forCdf} for a plain function f (key names f in the constants cache; null: no cache);
+     * its constants come from Gauss–Legendre, see {@link ConditionalConstants#compute(Object,
+     * java.util.function.DoubleUnaryOperator, double, BiasMeasure)}.
+     */
     public static SpectralLaw forCdf(BiasKind kind, Object key, java.util.function.DoubleUnaryOperator f, double s,
             double sigmaB, double phi, double psi) {
         return of(kind, ConditionalConstants.compute(key, f, s, cdfMeasure(kind, sigmaB)), phi, psi);
@@ -87,9 +91,12 @@ public final class BiasLaws {
         return biasLaw(kind, key, f, s, BiasMeasure.empirical(biasValues), phi, psi);
     }
 
-    /** Conditional constants of an activation on a measure, cached under (expression, s, nodes). */
+    /**
+     * Conditional constants of an activation on a measure, from the constants engine, cached under
+     * (expression, s, nodes).
+     */
     public static ConditionalConstants constants(Activation f, double s, BiasMeasure measure) {
-        return ConditionalConstants.compute(f.text(), f.toDoubleFunction(), s, measure);
+        return ConditionalConstants.compute(f, s, measure);
     }
 
     /** The law from given conditional constants. */

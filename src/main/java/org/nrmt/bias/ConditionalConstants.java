@@ -1,9 +1,15 @@
 package org.nrmt.bias;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
+import org.nrmt.activation.Activation;
+import org.nrmt.constants.DoubleConstants;
+import org.nrmt.constants.GaussianConstantsEngine;
+import org.nrmt.quadrature.QuadratureNotConvergedException;
 
 /**
  * The conditional Gaussian constants of f at a bias value b, on the nodes of a {@link BiasMeasure}
@@ -53,23 +59,23 @@ public record ConditionalConstants(BiasMeasure measure, double[] mu, double[] ze
     }
 
     /**
-     * Computes the constants of f on every node by adaptive Gauss–Legendre quadrature in ξ (panels
-     * bisected until the 15-point rule and its two halves agree to 1e-14 relative), so kinks of f
-     * anywhere cost only a few extra panels. Cached under (key, s, measure) when key is not null.
+     * The constants of an activation on every node, from the constants engine
+     * ({@link GaussianConstantsEngine#computeDouble} at shift b_j: μ = mean, ζ = zeta, s² = η − ζ;
+     * kinks of f are split at by its breakpoint finder, error ~1e-15 relative to E f²(b_j)).
+     * Cached under (expression, s, measure). See {@code theory/bias.md} §2.
      *
-     * @param key identifies f for the cache (e.g. its expression); null disables caching
+     * <p>Where the engine cannot reach its relative tolerance (f(s·+b) tiny or evaluated with
+     * cancellation far out in b: exp(−x²) or gelu at |b| ≳ 10, log(1 + exp(x)) at b ≲ −10), that node and
+     * the ones further out on the same side use adaptive Gauss–Legendre, which is accurate there to
+     * ~1e-14 of the bulk's scale; nodes are visited outwards from b = 0 so the engine fails at most
+     * once per side (a failure costs it ~0.5 M evaluations).
      */
-    public static ConditionalConstants compute(Object key, DoubleUnaryOperator f, double s, BiasMeasure measure) {
-        if (!(s > 0) || !Double.isFinite(s)) {
-            throw new IllegalArgumentException("s must be finite and > 0, got " + s);
-        }
-        if (key == null) {
-            return computeUncached(f, s, measure);
-        }
-        Object cacheKey = Arrays.asList(key, s, measure);
+    public static ConditionalConstants compute(Activation f, double s, BiasMeasure measure) {
+        requireScale(s);
+        Object cacheKey = Arrays.asList(f.text(), s, measure);
         ConditionalConstants c = CACHE.get(cacheKey);
         if (c == null) {
-            c = computeUncached(f, s, measure);
+            c = fromEngine(f, s, measure);
             if (CACHE.size() >= CACHE_CAP) {
                 CACHE.clear();
             }
@@ -78,19 +84,90 @@ public record ConditionalConstants(BiasMeasure measure, double[] mu, double[] ze
         return c;
     }
 
-    private static ConditionalConstants computeUncached(DoubleUnaryOperator f, double s, BiasMeasure measure) {
+    /**
+     * The constants of a plain function (no expression, so no breakpoints for the engine) by adaptive
+     * Gauss–Legendre quadrature in ξ (panels bisected until the 15-point rule and its two halves agree
+     * to 1e-14 relative). Accurate to ~1e-15 for smooth f; at a kink of f the panel test can be fooled
+     * (1e-6 relative for relu, 1e-3 for step, near some b): prefer {@link #compute(Activation, double,
+     * BiasMeasure)}. Cached under (key, s, measure) when key is not null.
+     *
+     * @param key identifies f for the cache (e.g. its expression); null disables caching
+     */
+    public static ConditionalConstants compute(Object key, DoubleUnaryOperator f, double s, BiasMeasure measure) {
+        requireScale(s);
+        if (key == null) {
+            return byLegendre(f, s, measure);
+        }
+        Object cacheKey = Arrays.asList("plain", key, s, measure);
+        ConditionalConstants c = CACHE.get(cacheKey);
+        if (c == null) {
+            c = byLegendre(f, s, measure);
+            if (CACHE.size() >= CACHE_CAP) {
+                CACHE.clear();
+            }
+            CACHE.put(cacheKey, c);
+        }
+        return c;
+    }
+
+    private static void requireScale(double s) {
+        if (!(s > 0) || !Double.isFinite(s)) {
+            throw new IllegalArgumentException("s must be finite and > 0, got " + s);
+        }
+    }
+
+    private static ConditionalConstants fromEngine(Activation f, double s, BiasMeasure measure) {
+        int n = measure.size();
+        double[] mu = new double[n];
+        double[] zeta = new double[n];
+        double[] s2 = new double[n];
+        // each side of b = 0 is walked outwards
+        java.util.stream.IntStream.of(0, 1).forEach(side -> {
+            List<Integer> order = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                if ((measure.node(j) < 0) == (side == 0)) {
+                    order.add(j);
+                }
+            }
+            order.sort((i, k) -> Double.compare(Math.abs(measure.node(i)), Math.abs(measure.node(k))));
+            boolean legendre = false; // the engine failed nearer to b = 0
+            DoubleUnaryOperator fd = f.toDoubleFunction();
+            for (int j : order) {
+                double b = measure.node(j);
+                if (!legendre) {
+                    try {
+                        DoubleConstants c = GaussianConstantsEngine.computeDouble(f, s, b);
+                        mu[j] = c.mean();
+                        zeta[j] = c.zeta();
+                        s2[j] = Math.max(0, c.eta() - c.zeta());
+                        continue;
+                    } catch (QuadratureNotConvergedException e) {
+                        legendre = true;
+                    }
+                }
+                legendreNode(fd, s, b, j, mu, zeta, s2);
+            }
+        });
+        return new ConditionalConstants(measure, mu, zeta, s2);
+    }
+
+    private static ConditionalConstants byLegendre(DoubleUnaryOperator f, double s, BiasMeasure measure) {
         int n = measure.size();
         double[] mu = new double[n];
         double[] zeta = new double[n];
         double[] s2 = new double[n];
         for (int j = 0; j < n; j++) {
-            double b = measure.node(j);
-            double[] m = GaussianMoments.of(x -> f.applyAsDouble(s * x + b));
-            mu[j] = m[0];
-            zeta[j] = m[1] * m[1];
-            s2[j] = Math.max(0, m[2] - m[0] * m[0] - zeta[j]);
+            legendreNode(f, s, measure.node(j), j, mu, zeta, s2);
         }
         return new ConditionalConstants(measure, mu, zeta, s2);
+    }
+
+    private static void legendreNode(DoubleUnaryOperator f, double s, double b, int j, double[] mu, double[] zeta,
+            double[] s2) {
+        double[] m = GaussianMoments.of(x -> f.applyAsDouble(s * x + b));
+        mu[j] = m[0];
+        zeta[j] = m[1] * m[1];
+        s2[j] = Math.max(0, m[2] - m[0] * m[0] - zeta[j]);
     }
 
     public int size() {

@@ -159,7 +159,7 @@ final class CompareCommand implements Callable<Integer> {
                         return new Theory(parts.size() == 1 ? parts.get(0) : new MixtureLaw(parts), null);
                     }
                     // equal-weight bias nodes: KS compares CDFs (theory/bias.md §2)
-                    return new Theory(BiasLaws.forCdf(p.spec().bias(), p.activationText(), p.activation().f(),
+                    return new Theory(BiasLaws.forCdf(p.spec().bias(), p.parsed(),
                             p.spec().s(), p.spec().biasSigma(), phi, psi), null);
                 }
                 case scalar -> {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apfloat.Apfloat;
 import org.nrmt.activation.Activation;
+import org.nrmt.bias.ApConditionalConstants;
 import org.nrmt.bias.BiasKind;
 import org.nrmt.bias.BiasLaws;
 import org.nrmt.bias.BiasMeasure;
@@ -90,16 +91,20 @@ final class ConstantsCommand implements Callable<Integer> {
 
     /**
      * The conditional constants μ(b), ζ(b), s²(b) of model.md §7 on the Gauss–Hermite nodes of
-     * b ~ N(0, σb²) (theory/bias.md), with their averages: E_b μ, Var_b μ (the outlier's strength),
-     * E_b ζ, E_b s² and E_b[ζ + s²], the first moment of the per-neuron and per-sample laws.
+     * b ~ N(0, σb²) (theory/bias.md §2), with their averages: E_b μ, Var_b μ (the outlier's strength),
+     * E_b ζ, E_b s² and E_b[ζ + s²], the first moment of the per-neuron and per-sample laws. Up to 16
+     * digits the double constants on {@value BiasLaws#DEFAULT_NODES} nodes; more digits: the apfloat
+     * constants ({@link ApConditionalConstants}) with their error estimate.
      */
     private Integer biasConstants(Activation f, double s) {
-        if (common.digits != 16) {
-            throw new UserInputException("bias constants are computed in double precision; --digits must be 16",
-                    common.digits);
-        }
         if (!(model.biasSigma >= 0) || !Double.isFinite(model.biasSigma)) {
             throw new UserInputException("--bias-sigma must be finite and >= 0", model.biasSigma);
+        }
+        if (hermite != 0) {
+            throw new UserInputException("--hermite is not available with --bias", hermite);
+        }
+        if (common.digits > 16) {
+            return apBiasConstants(f, s);
         }
         BiasMeasure measure = BiasMeasure.gaussian(model.biasSigma, BiasLaws.DEFAULT_NODES);
         ConditionalConstants c = BiasLaws.constants(f, s, measure);
@@ -116,17 +121,49 @@ final class ConstantsCommand implements Callable<Integer> {
         }
         Output out = new Output().field("activation", f.text()).field("s", s).field("digits", common.digits)
                 .field("bias", model.bias.name()).field("bias_sigma", model.biasSigma).field("nodes", b.length)
-                .field("mean_mu", meanMu).field("variance_mu", Math.max(0, meanMu2 - meanMu * meanMu))
-                .field("mean_zeta", c.meanZeta()).field("mean_s2", c.meanS2())
-                .field("mean_zeta_plus_s2", c.meanVariance());
+                .field("mean_mu", dbl(meanMu)).field("variance_mu", dbl(Math.max(0, meanMu2 - meanMu * meanMu)))
+                .field("mean_zeta", dbl(c.meanZeta())).field("mean_s2", dbl(c.meanS2()))
+                .field("mean_zeta_plus_s2", dbl(c.meanVariance()));
         if (common.format != OutputFormat.table) {
             for (int j = 0; j < b.length; j++) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("b", b[j]);
-                row.put("weight", w[j]);
-                row.put("mu", mu[j]);
-                row.put("zeta", zeta[j]);
-                row.put("s2", s2[j]);
+                row.put("b", dbl(b[j]));
+                row.put("weight", dbl(w[j]));
+                row.put("mu", dbl(mu[j]));
+                row.put("zeta", dbl(zeta[j]));
+                row.put("s2", dbl(s2[j]));
+                out.point(row);
+            }
+        }
+        out.emit(common, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Doubles as they were (16 digits) or rounded to fewer. */
+    private Object dbl(double v) {
+        return common.digits >= 16 ? (Object) v : round(v, common.digits);
+    }
+
+    private Integer apBiasConstants(Activation f, double s) {
+        int digits = common.digits;
+        ApConditionalConstants c = ApConditionalConstants.compute(f, new Apfloat(Double.toString(s), Apfloat.INFINITE),
+                new Apfloat(Double.toString(model.biasSigma), Apfloat.INFINITE), digits);
+        Output out = new Output().field("activation", f.text()).field("s", s).field("digits", digits)
+                .field("bias", model.bias.name()).field("bias_sigma", model.biasSigma).field("nodes", c.size())
+                .field("check_nodes", c.checkNodes())
+                .field("mean_mu", num(c.meanMu(), digits)).field("variance_mu", num(c.varianceMu(), digits))
+                .field("mean_zeta", num(c.meanZeta(), digits)).field("mean_s2", num(c.meanS2(), digits))
+                .field("mean_zeta_plus_s2", num(c.meanZetaPlusS2(), digits)).field("error", num(c.error(), 3));
+        if (common.format != OutputFormat.table) {
+            for (int j = 0; j < c.size(); j++) {
+                long dj = c.nodeDigits().get(j);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("b", num(c.nodes().get(j), digits));
+                row.put("weight", num(c.weights().get(j), digits));
+                row.put("mu", num(c.mu().get(j), dj));
+                row.put("zeta", num(c.zeta().get(j), dj));
+                row.put("s2", num(c.s2().get(j), dj));
+                row.put("digits", dj);
                 out.point(row);
             }
         }
