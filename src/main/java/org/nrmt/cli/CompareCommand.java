@@ -3,6 +3,8 @@ package org.nrmt.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.BitmapEncoder;
@@ -12,10 +14,12 @@ import org.nrmt.simulation.Comparison;
 import org.nrmt.simulation.SimulationResult;
 import org.nrmt.simulation.SpectrumFigure;
 import org.nrmt.simulation.TheoryComparison;
+import org.nrmt.bias.BiasKind;
 import org.nrmt.bias.BiasLaws;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
 import org.nrmt.simulation.Simulator;
+import org.nrmt.spectrum.MixtureLaw;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
@@ -50,6 +54,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "Write the figure to FILE.png or FILE.svg.")
     Path plot;
 
+    @Option(names = "--sampled-bias", description = "With --bias neuron|sample: compare with the theory averaged over "
+            + "the bias values each trial drew (the mixture of the trials' laws) instead of over N(0, σb²); this "
+            + "removes the fluctuation of the bias sample (theory/bias.md §9).")
+    boolean sampledBias;
+
     @Override
     public Integer call() {
         common.validate();
@@ -74,6 +83,7 @@ final class CompareCommand implements Callable<Integer> {
                 .field("n0", p.spec().n0())
                 .field("m", p.spec().m())
                 .field("bias", p.spec().bias().name())
+                .field("sampled_bias", sampledBias)
                 .field("seed", p.seed())
                 .field("backend", r.backend())
                 .field("ks", c.ks())
@@ -128,6 +138,9 @@ final class CompareCommand implements Callable<Integer> {
     private Theory theory(SimulateCommand.Prepared p) {
         double phi = p.spec().phi();
         double psi = p.spec().psi();
+        if (sampledBias && p.spec().bias() != BiasKind.neuron && p.spec().bias() != BiasKind.sample) {
+            throw new UserInputException("--sampled-bias needs --bias neuron or sample", p.spec().bias().name());
+        }
         try {
             switch (p.spec().bias()) {
                 case none -> {
@@ -135,6 +148,16 @@ final class CompareCommand implements Callable<Integer> {
                     return new Theory(QuarticLaw.of(params), params);
                 }
                 case neuron, sample -> {
+                    if (sampledBias) {
+                        // T pooled trials follow the mixture of their own laws: the law is not linear
+                        // in the bias measure, so pooling all drawn values into one law would be wrong.
+                        List<SpectralLaw> parts = new ArrayList<>();
+                        for (int t = 0; t < p.trials(); t++) {
+                            parts.add(BiasLaws.ofSamples(p.spec().bias(), p.activationText(), p.activation().f(),
+                                    p.spec().s(), Simulator.biasValues(p.spec(), p.seed(), t), phi, psi));
+                        }
+                        return new Theory(parts.size() == 1 ? parts.get(0) : new MixtureLaw(parts), null);
+                    }
                     // equal-weight bias nodes: KS compares CDFs (theory/bias.md §2)
                     return new Theory(BiasLaws.forCdf(p.spec().bias(), p.parsed(),
                             p.spec().s(), p.spec().biasSigma(), phi, psi), null);

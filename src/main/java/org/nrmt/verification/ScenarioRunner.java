@@ -18,6 +18,7 @@ import org.nrmt.simulation.SpectralStatistics;
 import org.nrmt.simulation.TheoryComparison;
 import org.nrmt.spectrum.Atom;
 import org.nrmt.spectrum.Interval;
+import org.nrmt.spectrum.MixtureLaw;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;

@@ -66,6 +66,29 @@ class BiasOptionsTest {
         assertTrue(last.get(1).asDouble() > last.get(0).asDouble());
     }
 
+    /**
+     * compare --sampled-bias: the theory is the mixture of the laws of each trial's drawn biases
+     * (that they are the drawn ones is SimulatorTest.biasValuesAreTheBiasesEachTrialDrew); it needs
+     * a per-neuron or per-sample bias.
+     */
+    @Test
+    void compareWithTheSampledBiasTheory() throws Exception {
+        JsonNode r = json("compare", "-f", "tanh", "--n0", "100", "--n1", "100", "--m", "200", "--bias", "neuron",
+                "--bias-sigma", "1.5", "--trials", "2", "--seed", "3", "--sampled-bias", "--threads", "1", "--quiet",
+                "--format", "json");
+        assertTrue(r.get("sampled_bias").asBoolean());
+        assertEquals(2, r.get("trials").asInt());
+        // 2 × 100 eigenvalues against their own law: 0.022 measured, budget 6/n1.
+        assertTrue(r.get("ks").asDouble() < 0.06, r.toString());
+        for (String bias : new String[] {"none", "scalar"}) {
+            CliRun bad = run("compare", "-f", "tanh", "--n0", "50", "--n1", "50", "--m", "100", "--bias", bias,
+                    "--bias-sigma", "0.5", "--sampled-bias");
+            assertEquals(2, bad.code(), bias);
+            assertTrue(bad.err().startsWith("nrmt: error: --sampled-bias needs --bias neuron or sample, got " + bias),
+                    bad.err());
+        }
+    }
+
     @Test
     void biasIsRefusedWhereItCannotBeHonoured() {
         String[] bias = {"--bias", "sample", "--bias-sigma", "0.5"};

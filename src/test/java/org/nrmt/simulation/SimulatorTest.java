@@ -42,6 +42,32 @@ class SimulatorTest {
                 new Simulator(nativeSolver, 1).run(spec, TANH, 1, 43).trial(0)));
     }
 
+    /**
+     * {@link Simulator#biasValues} returns the biases trial t actually used (the sampled-bias theory
+     * of {@code compare --sampled-bias} and the verification harness rests on it). With σw tiny and
+     * f(x) = x, Y = WX + B is B up to 1e-6, so M = YYᵀ/m is rank one with λ_max = Σ_i b_i² (per
+     * neuron, B = b1ᵀ) or n1·Σ_μ β_μ²/m (per sample, B = 1βᵀ).
+     */
+    @ParameterizedTest
+    @EnumSource(value = BiasKind.class, names = {"neuron", "sample"})
+    void biasValuesAreTheBiasesEachTrialDrew(BiasKind bias) {
+        SimulationSpec spec = SimulationSpec.of(60, 80, 100).withSigmas(1e-6, 1.0).withBias(bias, 1.3);
+        CenteredActivation identity = new CenteredActivation(x -> x, 0.0, "x");
+        SimulationResult r = new Simulator(nativeSolver, 1).run(spec, identity, 3, 17);
+        for (int t = 0; t < 3; t++) {
+            double[] b = Simulator.biasValues(spec, 17, t);
+            assertEquals(bias == BiasKind.neuron ? spec.n1() : spec.m(), b.length);
+            double sumSquares = 0;
+            for (double v : b) {
+                sumSquares += v * v;
+            }
+            double expected = bias == BiasKind.neuron ? sumSquares : spec.n1() * sumSquares / spec.m();
+            double[] eig = r.trial(t);
+            assertEquals(expected, eig[eig.length - 1], 1e-4 * expected, "trial " + t);
+            assertTrue(eig[eig.length - 2] < 1e-6 * expected, "rank one, trial " + t);
+        }
+    }
+
     /** Native (dgemm, dsyrk, dsyevd) and ojAlgo agree on the same draws to 1e-10 of λ_max. */
     @ParameterizedTest
     @EnumSource(BiasKind.class)

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nrmt.simulation.EmpiricalSpectrum;
 import org.nrmt.spectrum.Atom;
 import org.nrmt.spectrum.Interval;
+import org.nrmt.spectrum.MixtureLaw;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;

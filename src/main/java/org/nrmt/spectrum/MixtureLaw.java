@@ -1,24 +1,22 @@
-package org.nrmt.verification;
+package org.nrmt.spectrum;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.commons.math3.complex.Complex;
-import org.nrmt.spectrum.Atom;
-import org.nrmt.spectrum.Interval;
-import org.nrmt.spectrum.SpectralLaw;
 
 /**
  * The equal-weight mixture (1/T) Σ_t L_t of T laws: the expected ESD of T pooled trials when
  * trial t follows L_t. With a per-neuron or per-sample bias "the theory averaged over the
  * simulated biases" is the law of each trial's own bias values, so T pooled trials compare with
  * the mixture of the T sampled laws, not with the law of the union of all biases (the limiting
- * law is not linear in the bias measure). See theory/bias.md §9.
+ * law is not linear in the bias measure). Used by {@code nrmt compare --sampled-bias} and the verification
+ * harness; see theory/bias.md §9.
  */
-final class MixtureLaw implements SpectralLaw {
+public final class MixtureLaw implements SpectralLaw {
     private final List<SpectralLaw> laws;
 
-    MixtureLaw(List<SpectralLaw> laws) {
+    public MixtureLaw(List<SpectralLaw> laws) {
         if (laws.isEmpty()) {
             throw new IllegalArgumentException("a mixture needs at least one law, got 0");
         }
