@@ -10,7 +10,6 @@ import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
 import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -120,21 +119,30 @@ class BiasLawProperties {
     }
 
     /**
-     * Agreement with a small simulation at Im z ≥ 0.5: n1 = 300, Y = f(WX + B) with the bias drawn
-     * here, and the theory averaged over the drawn biases (ofSamples). Tolerance 0.03 |G| (n1 = 300, one draw, the rank-one mean part not removed).
+     * Agreement with a small simulation at Im z ≥ 0.5, with the budget of the bias-free property
+     * (SimulationProperties.stieltjesAtHalfTheScaleIsWithinCOverN), S·|G_N(z) − G(z)| ≤ 10/n + (κ/2)/n′,
+     * at z = S(x + 0.5i), x ∈ {0.2, 1, 2}: S = E_b[ζ + s²] the first moment, n = min(n0, n1, m),
+     * κ the kurtosis of the noise part, E_b E(f(ξ + b) − μ(b))⁴ / (E_b η(b))² over the drawn biases,
+     * and n′ = min(n, n0²/m). The heavy-tail term runs on n′ because the sample covariance of
+     * nonlinear features carries the Hadamard powers of XᵀX/n0, whose off-diagonal fluctuations add
+     * O(m/n0²) = O(1/(φ n0)) (theory/memorization.md §5.2); the bias-free property, at n0 ≥ 200,
+     * keeps n′ = n and passes on its cases. n1 = 300, Y = f(WX + B) with the biases drawn here, the theory averaged over
+     * exactly those biases (ofSamples); the rank-one mean part is left in (it moves G_N by
+     * O(1/(n1 Im z))). Counterexamples of the earlier fixed budget 0.03|G| (then tagged slow, so never
+     * run by default): x² − 1 (κ ≈ 15), per-neuron σb = 0.1, φ = 0.2, n0 = 150…341.
      */
-    @Property(tries = 3, seed = "20261124")
-    @Tag("slow")
+    @Property(tries = 8, seed = "20261124")
     void agreesWithSmallSimulation(@ForAll("models") Model m, @ForAll("seeds") long seed) {
-        int n0 = (int) Math.round(300 * m.psi());
-        int m0 = (int) Math.round(n0 / m.phi());
-        if (n0 < 150 || m0 < 150 || m0 > 1500 || n0 > 1500) { // finite-size effects ~ 1/min(n0, m)
-            return;
-        }
+        // n ≥ 150 and a short run: the sizes are clamped and the theory takes the realised ratios
+        int n0 = (int) Math.min(600, Math.max(150, Math.round(300 * m.psi())));
+        int m0 = (int) Math.min(1500, Math.max(150, Math.round(n0 / m.phi())));
         Simulated s = simulate(m, 300, n0, m0, seed);
-        BiasLaw law = BiasLaws.biasLaw(m.kind(), BiasLaws.constants(Activation.parse(m.f()), 1.0,
-                BiasMeasure.empirical(s.bias)), (double) n0 / m0, (double) n0 / 300);
+        Activation f = Activation.parse(m.f());
+        BiasLaw law = BiasLaws.biasLaw(m.kind(), BiasLaws.constants(f, 1.0, BiasMeasure.empirical(s.bias)),
+                (double) n0 / m0, (double) n0 / 300);
         double scale = law.constants().meanVariance();
+        int n = Math.min(Math.min(n0, m0), 300);
+        double budget = 10.0 / n + noiseKurtosis(f.toDoubleFunction(), s.bias) / 2 / Math.min(n, (double) n0 * n0 / m0);
         for (double x : new double[] {0.2, 1.0, 2.0}) {
             Complex z = new Complex(x * scale, 0.5 * scale);
             Complex g = law.stieltjes(z);
@@ -143,8 +151,47 @@ class BiasLawProperties {
                 e = e.add(z.subtract(l).reciprocal());
             }
             e = e.divide(s.eig.length);
-            assertEquals(0, e.subtract(g).abs(), 0.03 * g.abs(), m + " z=" + z);
+            double err = scale * e.subtract(g).abs();
+            if (!(err <= budget)) {
+                throw new AssertionError("S·|G_N − G| = " + err + " > (10 + κ/2)/n = " + budget + " for " + m
+                        + " at z = " + z + ", n0 = " + n0 + ", m = " + m0);
+            }
         }
+    }
+
+    /**
+     * E_b E_ξ(f(ξ + b) − μ(b))⁴ / (E_b Var f(ξ + b))² over the given biases, ξ ~ N(0, 1), by the
+     * trapezoid rule on [−12, 12] with h = 0.01 (ample for the polynomial-tailed f generated here).
+     */
+    static double noiseKurtosis(java.util.function.DoubleUnaryOperator f, double[] biases) {
+        double h = 0.01;
+        int k = (int) Math.round(12 / h);
+        double fourth = 0;
+        double variance = 0;
+        for (double b : biases) {
+            double m0 = 0;
+            double m1 = 0;
+            double[] values = new double[2 * k + 1];
+            double[] weights = new double[2 * k + 1];
+            for (int i = -k; i <= k; i++) {
+                double xi = i * h;
+                weights[i + k] = h * Math.exp(-xi * xi / 2) / Math.sqrt(2 * Math.PI);
+                values[i + k] = f.applyAsDouble(xi + b);
+                m0 += weights[i + k];
+                m1 += weights[i + k] * values[i + k];
+            }
+            double mu = m1 / m0;
+            double c2 = 0;
+            double c4 = 0;
+            for (int i = 0; i < values.length; i++) {
+                double d = values[i] - mu;
+                c2 += weights[i] * d * d;
+                c4 += weights[i] * d * d * d * d;
+            }
+            variance += c2 / biases.length;
+            fourth += c4 / biases.length;
+        }
+        return fourth / (variance * variance);
     }
 
     @Provide
