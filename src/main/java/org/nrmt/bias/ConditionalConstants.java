@@ -72,16 +72,7 @@ public record ConditionalConstants(BiasMeasure measure, double[] mu, double[] ze
      */
     public static ConditionalConstants compute(Activation f, double s, BiasMeasure measure) {
         requireScale(s);
-        Object cacheKey = Arrays.asList(f.text(), s, measure);
-        ConditionalConstants c = CACHE.get(cacheKey);
-        if (c == null) {
-            c = fromEngine(f, s, measure);
-            if (CACHE.size() >= CACHE_CAP) {
-                CACHE.clear();
-            }
-            CACHE.put(cacheKey, c);
-        }
-        return c;
+        return cached(Arrays.asList(f.text(), s, measure), () -> fromEngine(f, s, measure));
     }
 
     /**
@@ -98,14 +89,17 @@ public record ConditionalConstants(BiasMeasure measure, double[] mu, double[] ze
         if (key == null) {
             return byLegendre(f, s, measure);
         }
-        Object cacheKey = Arrays.asList("plain", key, s, measure);
-        ConditionalConstants c = CACHE.get(cacheKey);
+        return cached(Arrays.asList("plain", key, s, measure), () -> byLegendre(f, s, measure));
+    }
+
+    private static ConditionalConstants cached(Object key, java.util.function.Supplier<ConditionalConstants> make) {
+        ConditionalConstants c = CACHE.get(key);
         if (c == null) {
-            c = byLegendre(f, s, measure);
+            c = make.get();
             if (CACHE.size() >= CACHE_CAP) {
                 CACHE.clear();
             }
-            CACHE.put(cacheKey, c);
+            CACHE.put(key, c);
         }
         return c;
     }
@@ -121,17 +115,16 @@ public record ConditionalConstants(BiasMeasure measure, double[] mu, double[] ze
         double[] mu = new double[n];
         double[] zeta = new double[n];
         double[] s2 = new double[n];
-        // each side of b = 0 is walked outwards
-        java.util.stream.IntStream.of(0, 1).forEach(side -> {
+        DoubleUnaryOperator fd = f.toDoubleFunction();
+        for (boolean negative : new boolean[] {true, false}) { // each side of b = 0 is walked outwards
             List<Integer> order = new ArrayList<>();
             for (int j = 0; j < n; j++) {
-                if ((measure.node(j) < 0) == (side == 0)) {
+                if ((measure.node(j) < 0) == negative) {
                     order.add(j);
                 }
             }
             order.sort((i, k) -> Double.compare(Math.abs(measure.node(i)), Math.abs(measure.node(k))));
             boolean legendre = false; // the engine failed nearer to b = 0
-            DoubleUnaryOperator fd = f.toDoubleFunction();
             for (int j : order) {
                 double b = measure.node(j);
                 if (!legendre) {
@@ -147,7 +140,7 @@ public record ConditionalConstants(BiasMeasure measure, double[] mu, double[] ze
                 }
                 legendreNode(fd, s, b, j, mu, zeta, s2);
             }
-        });
+        }
         return new ConditionalConstants(measure, mu, zeta, s2);
     }
 
