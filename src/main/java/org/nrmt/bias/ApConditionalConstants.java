@@ -18,11 +18,12 @@ import org.nrmt.quadrature.QuadratureNotConvergedException;
  * \[ E_b\mu = \sum_j w_j \mu(b_j),\quad \mathrm{Var}_b\mu = \sum_j w_j (\mu(b_j) - E_b\mu)^2,\quad
  *    E_b\zeta,\quad E_b s^2,\quad E_b[\zeta + s^2]. \]
  * Every node comes from {@link GaussianConstantsEngine#compute} at shift b_j and D + 2 digits.
- * μ, ζ, s² are Gaussian convolutions in b, hence entire, and the rule converges faster than
- * geometrically, roughly like (e σb²/(2 s² n))^n: {@code error} is |Q_n − Q_{n'}| over the five
- * averages for the next smaller rule n' ≈ 3n/4 (the error of the coarser rule, so an overestimate
- * of Q_n's), plus the engine's per-node errors carried through the sums, plus the rounding to D digits;
- * absolute, the largest over the averages. The per-node values carry {@code nodeDigits} digits each.
+ * μ, ζ, s² are Gaussian convolutions in b, and the rule gains about −1.2 log10(r/(1 + r)) digits per
+ * node, r = σb²/s² (geometric; {@link #predictedDigitsPerNode}): {@code error} is |Q_n − Q_{n'}| over
+ * the five averages for a smaller rule n' (n = n' + max(4, n'/8) when the rule is chosen, ⌈3n/4⌉
+ * when n is given; the coarser rule's error, so an overestimate of Q_n's), plus the engine's per-node
+ * errors carried through the sums, plus the rounding to D digits; absolute, the largest over the
+ * averages. The per-node values carry {@code nodeDigits} digits each.
  * See {@code theory/bias.md} §2.
  *
  * @param activation the expression of f
