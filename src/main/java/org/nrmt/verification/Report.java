@@ -294,7 +294,10 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                     .append("values of PW §5. At γ > 1, E_train → 0 as λ → 0 and is carried by the smallest non-zero ")
                     .append("eigenvalues, whose finite-n bias is O(1/n) with a large constant; ")
                     .append("[memorization/scaling.md](memorization/scaling.md) (`verification/memorization/scaling.sh`) ")
-                    .append("follows the relative error to n1 = 3000 and finds it falling like n1^(−1) to the theory.\n\n");
+                    .append("follows the relative error to n1 = 3000 and finds it falling like n1^(−1) to the theory; ")
+                    .append("[memorization/floor.md](memorization/floor.md) (`verification/memorization/floor.sh`) splits it ")
+                    .append("into a part that shrinks with n0 and a floor that i.i.d. matrices with the same limit law share ")
+                    .append("at the same m (theory/memorization.md §5.2).\n\n");
             for (ScenarioResult r : rs) {
                 Scenario sc = r.scenario();
                 md.append("**`").append(sc.name()).append("`** (").append(sc.activation() == null
