@@ -127,9 +127,7 @@ final class MemorizationCommand implements Callable<Integer> {
             double[] sumSq = new double[lambdas.length];
             explicitLoss = new double[lambdas.length];
             for (int t = 0; t < trials; t++) {
-                MemorizationSimulation sim = trials == 1
-                        ? MemorizationSimulation.sample(f, mean, shape[0], shape[1], shape[2], common.seed)
-                        : MemorizationSimulation.sample(f, mean, shape[0], shape[1], shape[2], common.seed, t);
+                MemorizationSimulation sim = sample(f, mean, shape, t);
                 for (int i = 0; i < lambdas.length; i++) {
                     double e = sim.spectralLoss(lambdas[i]);
                     simulatedLoss[i] += e / trials;
@@ -176,6 +174,25 @@ final class MemorizationCommand implements Callable<Integer> {
             throw new UserInputException("G(-lambda) cannot be certified here (" + e.getMessage() + ")",
                     java.util.Arrays.toString(lambdas));
         }
+    }
+
+    /** Trial t of the simulation (one trial: the plain seed, so single runs keep their numbers). */
+    private MemorizationSimulation sample(DoubleUnaryOperator f, double mean, int[] shape, int t) {
+        return trials == 1
+                ? MemorizationSimulation.sample(f, mean, shape[0], shape[1], shape[2], common.seed)
+                : MemorizationSimulation.sample(f, mean, shape[0], shape[1], shape[2], common.seed, t);
+    }
+
+    /** The spectral estimate of E_train at every λ, averaged over the trials. */
+    private double[] spectralLoss(DoubleUnaryOperator f, double mean, int[] shape) {
+        double[] loss = new double[lambdas.length];
+        for (int t = 0; t < trials; t++) {
+            MemorizationSimulation sim = sample(f, mean, shape, t);
+            for (int i = 0; i < lambdas.length; i++) {
+                loss[i] += sim.spectralLoss(lambdas[i]) / trials;
+            }
+        }
+        return loss;
     }
 
     /** n0 = ψ n1, m = n1/γ, rounded. */
@@ -252,14 +269,9 @@ final class MemorizationCommand implements Callable<Integer> {
             double[] sim = null;
             double[] th = theory(q, lambdas);
             if (simulate) {
-                int[] shape = shape(q, n1);
-                MemorizationSimulation ms = MemorizationSimulation.sample(hermiteSurrogate(q.eta(), q.zeta()), 0,
-                        shape[0], shape[1], shape[2], common.seed);
-                sim = new double[lambdas.length];
-                for (int i = 0; i < lambdas.length; i++) {
-                    sim[i] = ms.spectralLoss(lambdas[i]);
-                }
-                XYSeries pts = chart.addSeries(label + " simulation (n1 = " + n1 + ")", lambdas, sim);
+                sim = spectralLoss(hermiteSurrogate(q.eta(), q.zeta()), 0, shape(q, n1));
+                XYSeries pts = chart.addSeries(label + " simulation (n1 = " + n1
+                        + (trials > 1 ? ", " + trials + " trials" : "") + ")", lambdas, sim);
                 pts.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
                 pts.setMarker(SeriesMarkers.CIRCLE);
                 pts.setLineColor(colour);

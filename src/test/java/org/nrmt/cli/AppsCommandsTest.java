@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,29 @@ class AppsCommandsTest {
         assertTrue(json(run(base)).get("points").get(0).get("e_train_simulated_se") == null);
         assertEquals(2, run("memorization", "-f", "tanh", "--phi", "1", "--psi", "1", "--lambda", "0.1",
                 "--simulate", "--n1", "50", "--trials", "0").code());
+    }
+
+    /**
+     * The figure's simulation points are the command's own estimate for that (η, ζ): with --trials 3
+     * the η/ζ = 2 point equals e_train_simulated of `--eta 1 --zeta 0.5 --trials 3` (same surrogate
+     * activation, seeds and shape), so the plot averages the same trials.
+     */
+    @Test
+    void memorizationPlotPointsAverageTheTrials(@TempDir Path dir) throws Exception {
+        String[] common = {"--phi", "1", "--psi", "1", "--lambda", "0.1,1", "--simulate", "--n1", "60", "--n2", "1",
+            "--trials", "3", "--seed", "2", "--quiet"};
+        Path png = dir.resolve("t.png");
+        String[] plotArgs = CliRun.concat(new String[] {"memorization", "--eta", "1", "--zeta", "1", "--plot", png.toString(),
+            "--ratios", "2"}, common);
+        assertEquals(0, run(plotArgs).code());
+        List<String> rows = Files.readAllLines(dir.resolve("t.csv"));
+        JsonNode direct = json(run(CliRun.concat(new String[] {"memorization", "--eta", "1", "--zeta", "0.5", "--format", "json"},
+                common)));
+        for (int i = 0; i < 2; i++) {
+            String[] cells = rows.get(1 + i).split(",");
+            assertEquals(direct.get("points").get(i).get("e_train_simulated").asDouble(), Double.parseDouble(cells[3]),
+                    1e-12, rows.get(1 + i));
+        }
     }
 
     @Test

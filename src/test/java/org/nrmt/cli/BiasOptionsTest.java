@@ -50,18 +50,18 @@ class BiasOptionsTest {
         String[] model = {"-f", "relu", "--phi", "0.5", "--psi", "1", "--bias", "neuron", "--bias-sigma", "1",
             "--format", "json"};
         JsonNode constants = json("constants", "-f", "relu", "--bias", "neuron", "--bias-sigma", "1", "--format", "json");
-        JsonNode moments = json(concat(new String[] {"moments", "--k", "2"}, model));
+        JsonNode moments = json(CliRun.concat(new String[] {"moments", "--k", "2"}, model));
         assertEquals(constants.get("mean_zeta_plus_s2").asDouble(), moments.get("moments").get(0).asDouble(), 1e-8);
         JsonNode freeMoments = json("moments", "-f", "relu", "--phi", "0.5", "--psi", "1", "--k", "1",
                 "--format", "json");
         assertTrue(Math.abs(freeMoments.get("moments").get(0).asDouble()
                 - moments.get("moments").get(0).asDouble()) > 0.01);
-        JsonNode density = json(concat(new String[] {"density", "--from", "0.05", "--to", "1", "--points", "5"}, model));
+        JsonNode density = json(CliRun.concat(new String[] {"density", "--from", "0.05", "--to", "1", "--points", "5"}, model));
         for (JsonNode p : density.get("points")) {
             assertTrue(p.get("certified").asBoolean(), p.toString());
             assertEquals(-p.get("g_im").asDouble() / Math.PI, p.get("density").asDouble(), 1e-12);
         }
-        JsonNode support = json(concat(new String[] {"support"}, model));
+        JsonNode support = json(CliRun.concat(new String[] {"support"}, model));
         JsonNode last = support.get("intervals").get(support.get("intervals").size() - 1);
         assertTrue(last.get(1).asDouble() > last.get(0).asDouble());
     }
@@ -92,21 +92,15 @@ class BiasOptionsTest {
     @Test
     void biasIsRefusedWhereItCannotBeHonoured() {
         String[] bias = {"--bias", "sample", "--bias-sigma", "0.5"};
-        CliRun r = run(concat(new String[] {"memorization", "-f", "tanh", "--phi", "1", "--psi", "1", "--lambda", "0.1"}, bias));
+        CliRun r = run(CliRun.concat(new String[] {"memorization", "-f", "tanh", "--phi", "1", "--psi", "1", "--lambda", "0.1"}, bias));
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("nrmt: error: memorization is bias-free"), r.err());
-        assertEquals(2, run(concat(new String[] {"branches", "-f", "tanh", "--phi", "1", "--psi", "1"}, bias)).code());
-        r = run(concat(new String[] {"stieltjes", "--eta", "1", "--zeta", "0.5", "--phi", "1", "--psi", "1", "--z", "1+1i"}, bias));
+        assertEquals(2, run(CliRun.concat(new String[] {"branches", "-f", "tanh", "--phi", "1", "--psi", "1"}, bias)).code());
+        r = run(CliRun.concat(new String[] {"stieltjes", "--eta", "1", "--zeta", "0.5", "--phi", "1", "--psi", "1", "--z", "1+1i"}, bias));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--bias needs --activation"), r.err());
-        r = run(concat(new String[] {"density", "-f", "tanh", "--phi", "1", "--psi", "1", "--x", "0.5", "--digits", "30"}, bias));
+        r = run(CliRun.concat(new String[] {"density", "-f", "tanh", "--phi", "1", "--psi", "1", "--x", "0.5", "--digits", "30"}, bias));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("double precision"), r.err());
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

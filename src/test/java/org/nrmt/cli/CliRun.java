@@ -16,4 +16,11 @@ record CliRun(int code, String out, String err) {
         int code = cl.execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /** The arguments of several arrays, in order. */
+    static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
