@@ -29,7 +29,9 @@ import org.nrmt.quadrature.VectorIntegrand;
  * <p>Regimes, in one place [F3]:
  * <ul>
  * <li>L is the smallest of L_0·1.05^j, L_0 = (2(D+3) ln 10)^{1/2}, where |f|²φ·(1+|z|)^{2K+2} is
- *   below 10^{−(D+3)} at ±L and still decaying at ±2L; if there is none, or f overflows or is
+ *   below 10^{−(D+3)}·min(1, its largest value on [−2L_0, 2L_0]) at ±L and still decaying at ±2L,
+ *   L at least as far out as that largest value (so a small f whose bulk sits far out keeps it);
+ *   if there is none, or f overflows or is
  *   NaN there, the activation is refused ({@link NonIntegrableActivationException}).</li>
  * <li>No non-smooth point of f(s·+b) in [−L, L]: the trapezoidal rule on a uniform grid, with f
  *   and the Gaussian weight evaluated by multiplicative recurrences ({@link GridEvaluator}).</li>
@@ -257,10 +259,14 @@ public final class GaussianConstantsEngine {
      * The truncation half-width L (in z). See the class comment; throws for non-integrable f.
      */
     static double truncation(DoubleUnaryOperator f, String text, double s, double shift, long digits, int order) {
-        double target = -(digits + TAIL_GUARD) * LN10;
         double l0 = Math.sqrt(2 * (digits + TAIL_GUARD) * LN10);
+        // Relative to the integrand's own size when that is below 1, and never inside its peak: a small
+        // f whose bulk sits far out (exp(−(x + 20)²), gelu far left) otherwise gets an L that cuts the
+        // bulk off, or one inside it where the sums converge only like h².
+        double[] peak = logPeak(f, text, s, shift, 2 * l0, order);
+        double target = -(digits + TAIL_GUARD) * LN10 + Math.min(0, peak[0]);
         String worst = "";
-        for (double l = l0; l <= 4 * l0; l *= 1.05) {
+        for (double l = Math.max(l0, Math.abs(peak[1])); l <= 4 * l0; l *= 1.05) {
             boolean ok = true;
             for (int side = -1; side <= 1 && ok; side += 2) {
                 double g1 = logTail(f, text, s, shift, side * l, order);
@@ -278,6 +284,23 @@ public final class GaussianConstantsEngine {
         }
         throw new NonIntegrableActivationException(text, "|f|²φ does not decay below 10^-" + (digits + TAIL_GUARD)
                 + " (" + worst + ")");
+    }
+
+    /**
+     * The largest log(|f|²φ·(1+|z|)^{2K+2}) on 801 points of [−l, l] and where it is: {log, z}
+     * ({−∞, 0} where f vanishes on all of them).
+     */
+    private static double[] logPeak(DoubleUnaryOperator f, String text, double s, double shift, double l, int order) {
+        double[] peak = {Double.NEGATIVE_INFINITY, 0};
+        for (int k = 0; k <= 800; k++) {
+            double z = -l + k * l / 400;
+            double v = logTail(f, text, s, shift, z, order);
+            if (v > peak[0]) {
+                peak[0] = v;
+                peak[1] = z;
+            }
+        }
+        return peak;
     }
 
     private static double logTail(DoubleUnaryOperator f, String text, double s, double shift, double z, int order) {
