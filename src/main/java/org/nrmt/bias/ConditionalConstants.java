@@ -64,8 +64,8 @@ public record ConditionalConstants(BiasMeasure measure, double[] mu, double[] ze
      * kinks of f are split at by its breakpoint finder, error ~1e-15 relative to E f²(b_j)).
      * Cached under (expression, s, measure). See {@code theory/bias.md} §2.
      *
-     * <p>Where the engine cannot reach its relative tolerance (f(s·+b) tiny or evaluated with
-     * cancellation far out in b: exp(−x²) or gelu at |b| ≳ 10, log(1 + exp(x)) at b ≲ −10), that node and
+     * <p>Where the engine cannot reach its relative tolerance (f(s·+b) evaluated with cancellation far
+     * out in b: log(1 + exp(x)) written out, at b ≲ −10), that node and
      * the ones further out on the same side use adaptive Gauss–Legendre, which is accurate there to
      * ~1e-14 of the bulk's scale; nodes are visited outwards from b = 0 so the engine fails at most
      * once per side (a failure costs it ~0.5 M evaluations).
