@@ -101,10 +101,14 @@ public final class GaussianConstantsEngine {
         long precision = digits + GUARD_DIGITS + Math.min(extra, 20);
         double[] log10Ref = new double[dim];
         double[] log10Tol = new double[dim];
+        // No tolerance below a tenth of the truncated tails' absolute bound, which the reported error
+        // carries anyway: otherwise an f far below 1 everywhere (exp(−(x + 20)²)) asks the sums for
+        // 30 digits of 1e-70 and runs out of levels.
+        double log10Floor = -(digits + TAIL_GUARD + 1) + Math.log10(Math.max(second, 1)) + LOG_SQRT_2PI / LN10;
         for (int i = 0; i < dim; i++) {
             // integrals are over e^{-z²/2} dz: 1/√(2π) is applied at the end
             log10Ref[i] = Math.log10(ref[i]) + LOG_SQRT_2PI / LN10;
-            log10Tol[i] = log10Ref[i] - (digits + 2);
+            log10Tol[i] = Math.max(log10Ref[i] - (digits + 2), log10Floor);
         }
 
         Apfloat sP = s.precision(precision);
