@@ -7,7 +7,7 @@ import org.nrmt.spectrum.SpectralLaw;
 
 /**
  * Factories for the laws of Y = f(WX + B) (theory/bias.md): {@code neuron} and {@code sample}
- * build a {@link BiasLaw}, {@code scalar} a {@link ScalarBiasLaw} (mixture of PW quartic laws over
+ * build a {@link BiasLaw}, {@code scalar} a {@link org.nrmt.spectrum.MixtureLaw} (mixture of PW quartic laws over
  * the bias), {@code none} (or σb = 0 for scalar) the PW {@link QuarticLaw} of f at b = 0. The
  * activation is centred implicitly: μ(b) only moves one outlier. The conditional constants of an
  * {@link Activation} come from the constants engine; the overloads taking a plain function use
@@ -108,7 +108,7 @@ public final class BiasLaws {
         }
         return switch (kind) {
             case neuron, sample -> new BiasLaw(kind, c, phi, psi);
-            case scalar -> new ScalarBiasLaw(c, phi, psi);
+            case scalar -> ScalarBiasLaw.of(c, phi, psi);
             case none -> {
                 if (c.size() != 1) {
                     throw new IllegalArgumentException("bias none needs the one-point measure, got "

@@ -93,6 +93,15 @@ class MixtureLawTest {
         assertEquals(lo, mix.support().get(0).lo(), 0);
         assertEquals(hi, mix.support().get(0).hi(), 0);
         assertThrows(IllegalArgumentException.class, () -> new MixtureLaw(List.of()));
+        // weights (1, 3) are normalised to (1/4, 3/4): the scalar-bias use
+        MixtureLaw weighted = new MixtureLaw(List.of(a, b), new double[] {1, 3});
+        for (double x : new double[] {0.0, 0.3, 1.1, 9.0}) {
+            assertEquals(0.25 * a.cdf(x) + 0.75 * b.cdf(x), weighted.cdf(x), 1e-15, "x = " + x);
+        }
+        assertEquals(0.25 * a.moment(2) + 0.75 * b.moment(2), weighted.moment(2), 1e-14);
+        assertEquals(List.of(new Atom(0, 0.75 * b.atoms().get(0).mass())), weighted.atoms());
+        assertThrows(IllegalArgumentException.class, () -> new MixtureLaw(List.of(a, b), new double[] {1, 0}));
+        assertThrows(IllegalArgumentException.class, () -> new MixtureLaw(List.of(a, b), new double[] {1}));
     }
 
     /**
