@@ -114,7 +114,8 @@ final class ApfloatEvaluator {
     }
 
     private Apfloat pow(Apfloat base, Apfloat p) {
-        if (p.isInteger() && p.compareTo(new Apfloat(Long.MAX_VALUE / 2)) < 0
+        if (p.isInteger()
+                && p.compareTo(new Apfloat(Long.MAX_VALUE / 2)) < 0
                 && p.compareTo(new Apfloat(-Long.MAX_VALUE / 2)) > 0) {
             long n = p.longValue();
             if (n == 0) {
@@ -129,8 +130,8 @@ final class ApfloatEvaluator {
             return ApfloatMath.pow(base, n);
         }
         if (base.signum() < 0) {
-            throw new ArithmeticException("negative base " + base.precision(20)
-                    + " raised to the non-integer power, got " + p.precision(20));
+            throw new ArithmeticException(
+                    "negative base " + base.precision(20) + " raised to the non-integer power, got " + p.precision(20));
         }
         if (base.signum() == 0) {
             if (p.signum() < 0) {

@@ -17,8 +17,7 @@ final class ApfloatSpecial {
     private static final Apfloat TWO = new Apfloat(2);
     private static final double LN10 = Math.log(10);
 
-    private ApfloatSpecial() {
-    }
+    private ApfloatSpecial() {}
 
     /** The digits lost to cancellation when forming 1 − y with |y| ≈ 1 − |u|, |u| = 10^scale. */
     private static long extraForSmall(Apfloat u) {
@@ -89,7 +88,9 @@ final class ApfloatSpecial {
                 break;
             }
         }
-        return sum.multiply(ApfloatMath.exp(x2.negate())).multiply(twoOverSqrtPi(q)).precision(p);
+        return sum.multiply(ApfloatMath.exp(x2.negate()))
+                .multiply(twoOverSqrtPi(q))
+                .precision(p);
     }
 
     /**

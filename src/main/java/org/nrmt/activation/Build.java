@@ -7,8 +7,7 @@ import org.apfloat.Apfloat;
  * exact decimal arithmetic (+, −, ·), so that derivatives stay readable.
  */
 final class Build {
-    private Build() {
-    }
+    private Build() {}
 
     static final Expr X = Expr.Variable.X;
     static final Expr ZERO = Expr.Constant.ZERO;

@@ -17,8 +17,7 @@ import static org.nrmt.activation.Build.sub;
  * d relu(g) = step(g) g', d|g| = sign(g) g', d max(a,b) = step(a−b) a' + step(b−a) b'.
  */
 final class Derivatives {
-    private Derivatives() {
-    }
+    private Derivatives() {}
 
     static Expr derivative(Expr e) {
         if (!e.dependsOnX()) {
@@ -45,9 +44,7 @@ final class Derivatives {
             case ADD -> add(du, dv);
             case SUB -> sub(du, dv);
             case MUL -> add(mul(du, v), mul(u, dv));
-            case DIV -> v.dependsOnX()
-                    ? div(sub(mul(du, v), mul(u, dv)), pow(v, TWO))
-                    : div(du, v);
+            case DIV -> v.dependsOnX() ? div(sub(mul(du, v), mul(u, dv)), pow(v, TWO)) : div(du, v);
             case POW -> {
                 if (!v.dependsOnX()) {
                     // d u^c = c u^(c-1) u'
@@ -95,10 +92,12 @@ final class Derivatives {
             case SOFTPLUS -> call(Function.SIGMOID, u);
             case RELU -> step(u);
             // (uΦ(u))' = Φ(u) + u e^{-u²/2}/√(2π), Φ(u) = erfc(−u/√2)/2
-            case GELU -> add(
-                    div(call(Function.ERFC, neg(div(u, sqrtOf(TWO)))), TWO),
-                    div(mul(u, call(Function.EXP, neg(div(pow(u, TWO), TWO)))),
-                            sqrtOf(mul(TWO, Expr.Constant.PI))));
+            case GELU ->
+                add(
+                        div(call(Function.ERFC, neg(div(u, sqrtOf(TWO)))), TWO),
+                        div(
+                                mul(u, call(Function.EXP, neg(div(pow(u, TWO), TWO)))),
+                                sqrtOf(mul(TWO, Expr.Constant.PI))));
             // (uσ(u))' = σ(u) + u σ(u)(1 − σ(u))
             case SILU -> {
                 Expr s = call(Function.SIGMOID, u);

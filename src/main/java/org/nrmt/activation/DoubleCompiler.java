@@ -7,8 +7,7 @@ import java.util.function.DoubleUnaryOperator;
  * allocation per evaluation. Integer powers up to 4 become products.
  */
 final class DoubleCompiler {
-    private DoubleCompiler() {
-    }
+    private DoubleCompiler() {}
 
     static DoubleUnaryOperator compile(Expr e) {
         if (!e.dependsOnX()) {
@@ -52,7 +51,8 @@ final class DoubleCompiler {
             return generic(b.op(), l, r);
         }
         if (e instanceof Expr.Call c) {
-            return callOf(c.fn(), c.args().stream().map(DoubleCompiler::compile0).toArray(DoubleUnaryOperator[]::new));
+            return callOf(
+                    c.fn(), c.args().stream().map(DoubleCompiler::compile0).toArray(DoubleUnaryOperator[]::new));
         }
         return x -> x;
     }

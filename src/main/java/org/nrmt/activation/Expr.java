@@ -14,7 +14,11 @@ public sealed interface Expr permits Expr.Constant, Expr.Variable, Expr.Negate, 
 
     /** Binary operators; {@code ^} is right-associative and binds tighter than unary minus. */
     enum Op {
-        ADD("+"), SUB("-"), MUL("*"), DIV("/"), POW("^");
+        ADD("+"),
+        SUB("-"),
+        MUL("*"),
+        DIV("/"),
+        POW("^");
 
         private final String symbol;
 

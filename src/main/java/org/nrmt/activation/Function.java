@@ -9,9 +9,30 @@ import java.util.Map;
  * {@link #symbol()} is the name as written in an expression.
  */
 public enum Function {
-    SIN(1), COS(1), TAN(1), ATAN(1), EXP(1), LOG(1), SQRT(1), ABS(1), SIGN(1), STEP(1),
-    TANH(1), SINH(1), COSH(1), ERF(1), ERFC(1), SIGMOID(1), SOFTPLUS(1), RELU(1), GELU(1), SILU(1),
-    MAX(2), MIN(2), CLAMP(3), LEAKY_RELU(2);
+    SIN(1),
+    COS(1),
+    TAN(1),
+    ATAN(1),
+    EXP(1),
+    LOG(1),
+    SQRT(1),
+    ABS(1),
+    SIGN(1),
+    STEP(1),
+    TANH(1),
+    SINH(1),
+    COSH(1),
+    ERF(1),
+    ERFC(1),
+    SIGMOID(1),
+    SOFTPLUS(1),
+    RELU(1),
+    GELU(1),
+    SILU(1),
+    MAX(2),
+    MIN(2),
+    CLAMP(3),
+    LEAKY_RELU(2);
 
     private static final Map<String, Function> BY_SYMBOL = new HashMap<>();
 

@@ -29,11 +29,9 @@ final class NonSmoothFinder {
     /** Grid points per unit length of [lo, hi]. */
     private static final double GRID_DENSITY = 2_000;
 
-    private record Switch(Expr g, NonSmoothPoint.Kind kind) {
-    }
+    private record Switch(Expr g, NonSmoothPoint.Kind kind) {}
 
-    private NonSmoothFinder() {
-    }
+    private NonSmoothFinder() {}
 
     static List<NonSmoothPoint> find(Expr f, double lo, double hi, long precision) {
         if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi)) {
@@ -112,8 +110,7 @@ final class NonSmoothFinder {
                 }
                 case LOG, SQRT -> add(out, u, NonSmoothPoint.Kind.SINGULAR);
                 case TAN -> add(out, Build.call(Function.COS, u), NonSmoothPoint.Kind.SINGULAR);
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -262,9 +259,14 @@ final class NonSmoothFinder {
                 continue;
             }
             // touching zero: a small local minimum of |g| without a sign change
-            if (i > 0 && i < n && Double.isFinite(v[i - 1]) && Double.isFinite(v[i + 1])
-                    && Math.abs(vi) <= Math.abs(v[i - 1]) && Math.abs(vi) < Math.abs(v[i + 1])
-                    && (vi > 0) == (v[i - 1] > 0) && (vi > 0) == (v[i + 1] > 0)
+            if (i > 0
+                    && i < n
+                    && Double.isFinite(v[i - 1])
+                    && Double.isFinite(v[i + 1])
+                    && Math.abs(vi) <= Math.abs(v[i - 1])
+                    && Math.abs(vi) < Math.abs(v[i + 1])
+                    && (vi > 0) == (v[i - 1] > 0)
+                    && (vi > 0) == (v[i + 1] > 0)
                     && Math.abs(vi) < 1e-3 * maxAbs) {
                 Expr d2g = Derivatives.derivative(dg);
                 Apfloat c = newton(dg, d2g, new Apfloat(xs[i]).precision(wp), wp);
@@ -437,7 +439,8 @@ final class NonSmoothFinder {
                 return null;
             }
             if (p == wp) {
-                Apfloat eps = new Apfloat("1e-" + (wp - 3), wp).multiply(ApfloatMath.abs(x).add(Apfloat.ONE));
+                Apfloat eps = new Apfloat("1e-" + (wp - 3), wp)
+                        .multiply(ApfloatMath.abs(x).add(Apfloat.ONE));
                 if (ApfloatMath.abs(step).compareTo(eps) <= 0) {
                     return x;
                 }

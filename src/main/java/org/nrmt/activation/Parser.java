@@ -15,10 +15,17 @@ import java.util.List;
  */
 final class Parser {
 
-    private enum Type { NUMBER, NAME, OP, LPAREN, RPAREN, COMMA, END }
-
-    private record Token(Type type, String text, int column) {
+    private enum Type {
+        NUMBER,
+        NAME,
+        OP,
+        LPAREN,
+        RPAREN,
+        COMMA,
+        END
     }
+
+    private record Token(Type type, String text, int column) {}
 
     private final List<Token> tokens;
     private int pos;
@@ -119,8 +126,8 @@ final class Parser {
             };
             String tokenText = new String(Character.toChars(c));
             if (type == null) {
-                throw error("unexpected character '" + printable(tokenText) + "'",
-                        new Token(Type.OP, tokenText, startCol));
+                throw error(
+                        "unexpected character '" + printable(tokenText) + "'", new Token(Type.OP, tokenText, startCol));
             }
             out.add(new Token(type, tokenText, startCol));
             i += len;
@@ -264,7 +271,8 @@ final class Parser {
                     List<Expr> args = arguments(t, 1);
                     arg = args.get(0);
                 }
-                return name.equals("linear") ? arg
+                return name.equals("linear")
+                        ? arg
                         : new Expr.Call(Function.CLAMP, arg, new Expr.Negate(Expr.Constant.ONE), Expr.Constant.ONE);
             }
             default:

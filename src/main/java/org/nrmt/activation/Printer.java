@@ -8,8 +8,7 @@ final class Printer {
     private static final int POWER = 4;
     private static final int ATOM = 5;
 
-    private Printer() {
-    }
+    private Printer() {}
 
     static String print(Expr e) {
         StringBuilder sb = new StringBuilder();

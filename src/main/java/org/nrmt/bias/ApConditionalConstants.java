@@ -41,13 +41,28 @@ import org.nrmt.quadrature.QuadratureNotConvergedException;
  *                   a value much smaller than the node's E f² is rounded to the fewer digits its
  *                   absolute error leaves
  */
-public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigmaB, long digits, List<Apfloat> nodes,
-        List<Apfloat> weights, List<Apfloat> mu, List<Apfloat> zeta, List<Apfloat> s2, Apfloat meanMu,
-        Apfloat varianceMu, Apfloat meanZeta, Apfloat meanS2, Apfloat meanZetaPlusS2, Apfloat error,
-        int checkNodes, List<Long> nodeDigits) {
+public record ApConditionalConstants(
+        String activation,
+        Apfloat s,
+        Apfloat sigmaB,
+        long digits,
+        List<Apfloat> nodes,
+        List<Apfloat> weights,
+        List<Apfloat> mu,
+        List<Apfloat> zeta,
+        List<Apfloat> s2,
+        Apfloat meanMu,
+        Apfloat varianceMu,
+        Apfloat meanZeta,
+        Apfloat meanS2,
+        Apfloat meanZetaPlusS2,
+        Apfloat error,
+        int checkNodes,
+        List<Long> nodeDigits) {
 
     /** Largest rule tried by {@link #compute(Activation, Apfloat, Apfloat, long)}. */
     public static final int MAX_NODES = 256;
+
     private static final int GUARD_DIGITS = 10;
     private static final int MIN_CHECK_NODES = 4;
     /** Digits of the double engine's values (its error is ~1e-15 of E f²). */
@@ -145,9 +160,24 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
         Apfloat one = new Apfloat(1, p);
         Apfloat s2 = nonNegative(c.eta().subtract(c.zeta()), c.error().multiply(new Apfloat(2)));
         Apfloat err = c.error().multiply(new Apfloat(2));
-        return new ApConditionalConstants(f.text(), s, sigmaB, digits, List.of(Apfloat.ZERO), List.of(one),
-                List.of(c.mean()), List.of(c.zeta()), List.of(round(s2, err, digits)), c.mean(), Apfloat.ZERO,
-                c.zeta(), round(s2, err, digits), c.eta(), roundUp(err), 0, List.of(digits));
+        return new ApConditionalConstants(
+                f.text(),
+                s,
+                sigmaB,
+                digits,
+                List.of(Apfloat.ZERO),
+                List.of(one),
+                List.of(c.mean()),
+                List.of(c.zeta()),
+                List.of(round(s2, err, digits)),
+                c.mean(),
+                Apfloat.ZERO,
+                c.zeta(),
+                round(s2, err, digits),
+                c.eta(),
+                roundUp(err),
+                0,
+                List.of(digits));
     }
 
     /** (E_b μ, Var_b μ, E_b ζ, E_b s², E_b[ζ + s²]) of two levels: |high − low| componentwise. */
@@ -164,7 +194,8 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
      * rule cannot beat the per-node accuracy (e.g. nodes where the engine fell back to double).
      */
     private static boolean withinGoal(Apfloat[] diff, Level high, Level low, long digits) {
-        double u2 = high.averages[1].doubleValue() + Math.pow(high.averages[0].doubleValue(), 2)
+        double u2 = high.averages[1].doubleValue()
+                + Math.pow(high.averages[0].doubleValue(), 2)
                 + high.averages[4].doubleValue();
         double u = Math.sqrt(Math.max(u2, 1e-300));
         double goal = Math.pow(10, -(digits + 1));
@@ -178,8 +209,8 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
         return true;
     }
 
-    private static ApConditionalConstants result(Activation f, Apfloat s, Apfloat sigmaB, long digits, Level high,
-            Level low, Apfloat[] diff) {
+    private static ApConditionalConstants result(
+            Activation f, Apfloat s, Apfloat sigmaB, long digits, Level high, Level low, Apfloat[] diff) {
         Apfloat err = high.engineError;
         Apfloat quad = Apfloat.ZERO;
         for (Apfloat d : diff) {
@@ -210,9 +241,24 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
             s2.add(round(high.s2[j], e2, supported(high.s2[j], e2, dj)));
         }
         Apfloat[] a = high.averages;
-        return new ApConditionalConstants(f.text(), s, sigmaB, digits, b, w, mu, zeta, s2, round(a[0], err, digits),
-                round(a[1], err, digits), round(a[2], err, digits), round(a[3], err, digits),
-                round(a[4], err, digits), roundUp(err), low.nodes.size(), nd);
+        return new ApConditionalConstants(
+                f.text(),
+                s,
+                sigmaB,
+                digits,
+                b,
+                w,
+                mu,
+                zeta,
+                s2,
+                round(a[0], err, digits),
+                round(a[1], err, digits),
+                round(a[2], err, digits),
+                round(a[3], err, digits),
+                round(a[4], err, digits),
+                roundUp(err),
+                low.nodes.size(),
+                nd);
     }
 
     /**
@@ -267,8 +313,15 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
         /** Σ w_j e_j (2 + 2|μ_j| + 2|E_b μ|): bounds the engine's share of every average's error. */
         final Apfloat engineError;
 
-        private Level(List<Apfloat> nodes, List<Apfloat> weights, Apfloat[] mu, Apfloat[] zeta, Apfloat[] s2,
-                Apfloat[] errors, long[] nodeDigits, long p) {
+        private Level(
+                List<Apfloat> nodes,
+                List<Apfloat> weights,
+                Apfloat[] mu,
+                Apfloat[] zeta,
+                Apfloat[] s2,
+                Apfloat[] errors,
+                long[] nodeDigits,
+                long p) {
             this.nodeDigits = nodeDigits;
             this.nodes = nodes;
             this.weights = weights;
@@ -293,8 +346,9 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
                 Apfloat w = weights.get(j);
                 Apfloat d = mu[j].subtract(mean);
                 var = var.add(w.multiply(d).multiply(d));
-                eng = eng.add(w.multiply(errors[j]).multiply(
-                        two.add(two.multiply(ApfloatMath.abs(mu[j]))).add(two.multiply(ApfloatMath.abs(mean)))));
+                eng = eng.add(w.multiply(errors[j])
+                        .multiply(two.add(two.multiply(ApfloatMath.abs(mu[j])))
+                                .add(two.multiply(ApfloatMath.abs(mean)))));
             }
             this.averages = new Apfloat[] {mean, var, z, v, z.add(v)};
             this.engineError = eng;
@@ -325,8 +379,8 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
                     mu[j] = new Apfloat(m[0], DOUBLE_DIGITS);
                     zeta[j] = new Apfloat(m[1] * m[1], DOUBLE_DIGITS);
                     err[j] = new Apfloat(1e-13 * Math.max(m[2], 1e-2), 3);
-                    s2[j] = nonNegative(new Apfloat(m[2] - m[0] * m[0], DOUBLE_DIGITS).subtract(zeta[j]),
-                            err[j].multiply(two));
+                    s2[j] = nonNegative(
+                            new Apfloat(m[2] - m[0] * m[0], DOUBLE_DIGITS).subtract(zeta[j]), err[j].multiply(two));
                     nodeDigits[j] = DOUBLE_DIGITS;
                     continue;
                 }
@@ -370,7 +424,8 @@ public record ApConditionalConstants(String activation, Apfloat s, Apfloat sigma
                         continue;
                     }
                     try {
-                        rough[j] = GaussianConstantsEngine.computeDouble(f, s, b.get(j).doubleValue());
+                        rough[j] = GaussianConstantsEngine.computeDouble(
+                                f, s, b.get(j).doubleValue());
                     } catch (QuadratureNotConvergedException e) {
                         failed = true;
                     }

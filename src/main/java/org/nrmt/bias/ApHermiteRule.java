@@ -116,7 +116,9 @@ public record ApHermiteRule(List<Apfloat> nodes, List<Apfloat> weights, long pre
         for (int k = 1; k < n; k++) {
             // apfloat drops the digits a subtraction cancels; the recurrence is stable forwards, so
             // the working precision is restored each step
-            Apfloat next = x.multiply(cur).subtract(prev.multiply(new Apfloat(k, precision))).precision(precision);
+            Apfloat next = x.multiply(cur)
+                    .subtract(prev.multiply(new Apfloat(k, precision)))
+                    .precision(precision);
             prev = cur;
             cur = next;
         }

@@ -1,9 +1,9 @@
 package org.nrmt.bias;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.complex.Complex;
+import org.nrmt.simulation.BiasKind;
 import org.nrmt.spectrum.Atom;
 import org.nrmt.spectrum.Interval;
 import org.nrmt.spectrum.SpectralLaw;
@@ -28,6 +28,7 @@ public final class BiasLaw implements SpectralLaw {
     private static final double PANEL_TOL = 1e-10;
     /** A panel pair carrying less mass than this is not split further. */
     private static final double PANEL_MASS_FLOOR = 1e-10;
+
     private static final double[] GL_X;
     private static final double[] GL_W;
     /** Heights ε/bound tried when the real-axis point is uncertifiable (edge zone, narrow clumps). */
@@ -45,6 +46,7 @@ public final class BiasLaw implements SpectralLaw {
             GL_W[i] = rule.getWeight(i);
         }
     }
+
     private static final int CONTOUR_NODES = 256;
 
     private final BiasKind kind;
@@ -55,7 +57,8 @@ public final class BiasLaw implements SpectralLaw {
     private volatile List<Interval> support;
     private volatile Piece[] pieces;
     private volatile double[] moments;
-    private final java.util.concurrent.atomic.AtomicInteger uncertifiedScan = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger uncertifiedScan =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger edgeZone = new java.util.concurrent.atomic.AtomicInteger();
 
     BiasLaw(BiasKind kind, ConditionalConstants constants, double phi, double psi) {
@@ -66,8 +69,8 @@ public final class BiasLaw implements SpectralLaw {
             throw new IllegalArgumentException("psi must be finite and > 0, got " + psi);
         }
         if (!(constants.meanVariance() > 0)) {
-            throw new IllegalArgumentException("activation is constant: E_b[s2 + zeta] must be > 0, got "
-                    + constants.meanVariance());
+            throw new IllegalArgumentException(
+                    "activation is constant: E_b[s2 + zeta] must be > 0, got " + constants.meanVariance());
         }
         this.kind = kind;
         this.constants = constants;
@@ -76,8 +79,7 @@ public final class BiasLaw implements SpectralLaw {
         this.sys = switch (kind) {
             case neuron -> new PerNeuronSystem(constants, phi, psi);
             case sample -> new PerSampleSystem(constants, phi, psi);
-            default -> throw new IllegalArgumentException(
-                    "BiasLaw solves the neuron and sample readings, got " + kind);
+            default -> throw new IllegalArgumentException("BiasLaw solves the neuron and sample readings, got " + kind);
         };
     }
 
@@ -124,8 +126,13 @@ public final class BiasLaw implements SpectralLaw {
             return new BiasPoint(new Complex(zr, zi), Complex.NaN, Complex.NaN, false, Double.NaN, c.evaluations());
         }
         double sgn = lower ? -1 : 1;
-        return new BiasPoint(new Complex(zr, zi), new Complex(-x[0], -sgn * x[1]), new Complex(x[2], sgn * x[3]),
-                true, c.lastMargin(), c.evaluations());
+        return new BiasPoint(
+                new Complex(zr, zi),
+                new Complex(-x[0], -sgn * x[1]),
+                new Complex(x[2], sgn * x[3]),
+                true,
+                c.lastMargin(),
+                c.evaluations());
     }
 
     @Override
@@ -366,8 +373,15 @@ public final class BiasLaw implements SpectralLaw {
         return new Piece(iv, panels.toArray(new Panel[0]), before[0]);
     }
 
-    private void adapt(Interval iv, double t0, double t1, double[] whole, List<Panel> out, double[] before,
-            int[] budget, int depth) {
+    private void adapt(
+            Interval iv,
+            double t0,
+            double t1,
+            double[] whole,
+            List<Panel> out,
+            double[] before,
+            int[] budget,
+            int depth) {
         double tm = 0.5 * (t0 + t1);
         double[] left = integrand(iv, t0, tm);
         double[] right = integrand(iv, tm, t1);
@@ -378,8 +392,12 @@ public final class BiasLaw implements SpectralLaw {
         // Splitting a panel whose nodes fell in the uncertifiable edge zone only resamples the
         // smoothed fallback there (mass ~1e-12 of the clump): accept it after a few levels.
         boolean edgeZone = left[GL_NODES] + right[GL_NODES] > 0 && depth >= 3;
-        if (Math.abs(iw - il - ir) <= PANEL_TOL || Math.abs(il) + Math.abs(ir) <= PANEL_MASS_FLOOR || edgeZone
-                || depth >= 60 || t1 - t0 < 1e-13 || budget[0] <= 0) {
+        if (Math.abs(iw - il - ir) <= PANEL_TOL
+                || Math.abs(il) + Math.abs(ir) <= PANEL_MASS_FLOOR
+                || edgeZone
+                || depth >= 60
+                || t1 - t0 < 1e-13
+                || budget[0] <= 0) {
             out.add(panel(t0, tm, left, before));
             out.add(panel(tm, t1, right, before));
             return;

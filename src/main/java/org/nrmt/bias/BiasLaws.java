@@ -1,6 +1,7 @@
 package org.nrmt.bias;
 
 import org.nrmt.activation.Activation;
+import org.nrmt.simulation.BiasKind;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
@@ -29,13 +30,15 @@ public final class BiasLaws {
      */
     public static final int CDF_NODES = 512;
 
-    private BiasLaws() {
-    }
+    private BiasLaws() {}
 
     /** The law for b ~ N(0, σb²) on {@value #DEFAULT_NODES} Gauss–Hermite nodes. */
     public static SpectralLaw of(BiasKind kind, Activation f, double s, double sigmaB, double phi, double psi) {
-        return of(kind, constants(f, s, BiasMeasure.gaussian(kind == BiasKind.none ? 0 : sigmaB, DEFAULT_NODES)),
-                phi, psi);
+        return of(
+                kind,
+                constants(f, s, BiasMeasure.gaussian(kind == BiasKind.none ? 0 : sigmaB, DEFAULT_NODES)),
+                phi,
+                psi);
     }
 
     /**
@@ -51,8 +54,14 @@ public final class BiasLaws {
      * its constants come from Gauss–Legendre, see {@link ConditionalConstants#compute(Object,
      * java.util.function.DoubleUnaryOperator, double, BiasMeasure)}.
      */
-    public static SpectralLaw forCdf(BiasKind kind, Object key, java.util.function.DoubleUnaryOperator f, double s,
-            double sigmaB, double phi, double psi) {
+    public static SpectralLaw forCdf(
+            BiasKind kind,
+            Object key,
+            java.util.function.DoubleUnaryOperator f,
+            double s,
+            double sigmaB,
+            double phi,
+            double psi) {
         return of(kind, ConditionalConstants.compute(key, f, s, cdfMeasure(kind, sigmaB)), phi, psi);
     }
 
@@ -73,8 +82,8 @@ public final class BiasLaws {
     }
 
     /** The law averaged over the bias values a simulation drew (equal weights). */
-    public static SpectralLaw ofSamples(BiasKind kind, Activation f, double s, double[] biasValues, double phi,
-            double psi) {
+    public static SpectralLaw ofSamples(
+            BiasKind kind, Activation f, double s, double[] biasValues, double phi, double psi) {
         return of(kind, constants(f, s, BiasMeasure.empirical(biasValues)), phi, psi);
     }
 
@@ -82,14 +91,26 @@ public final class BiasLaws {
      * Per-neuron or per-sample law for b ~ N(0, σb²) on {@value #DEFAULT_NODES} Gauss–Hermite nodes,
      * for a plain function f (key names f in the constants cache, e.g. its expression; null: no cache).
      */
-    public static BiasLaw of(BiasKind kind, Object key, java.util.function.DoubleUnaryOperator f, double s,
-            double sigmaB, double phi, double psi) {
+    public static BiasLaw of(
+            BiasKind kind,
+            Object key,
+            java.util.function.DoubleUnaryOperator f,
+            double s,
+            double sigmaB,
+            double phi,
+            double psi) {
         return biasLaw(kind, key, f, s, BiasMeasure.gaussian(sigmaB, DEFAULT_NODES), phi, psi);
     }
 
     /** Per-neuron or per-sample law averaged over the bias values a simulation drew (equal weights). */
-    public static BiasLaw ofSamples(BiasKind kind, Object key, java.util.function.DoubleUnaryOperator f, double s,
-            double[] biasValues, double phi, double psi) {
+    public static BiasLaw ofSamples(
+            BiasKind kind,
+            Object key,
+            java.util.function.DoubleUnaryOperator f,
+            double s,
+            double[] biasValues,
+            double phi,
+            double psi) {
         return biasLaw(kind, key, f, s, BiasMeasure.empirical(biasValues), phi, psi);
     }
 
@@ -111,8 +132,8 @@ public final class BiasLaws {
             case scalar -> ScalarBiasLaw.of(c, phi, psi);
             case none -> {
                 if (c.size() != 1) {
-                    throw new IllegalArgumentException("bias none needs the one-point measure, got "
-                            + c.size() + " nodes");
+                    throw new IllegalArgumentException(
+                            "bias none needs the one-point measure, got " + c.size() + " nodes");
                 }
                 yield QuarticLaw.of(new ModelParams(c.s2Raw()[0] + c.zetaRaw()[0], c.zetaRaw()[0], phi, psi));
             }
@@ -128,8 +149,14 @@ public final class BiasLaws {
     }
 
     /** As {@link #biasLaw} for a plain function f (key names f in the constants cache; null: no cache). */
-    public static BiasLaw biasLaw(BiasKind kind, Object key, java.util.function.DoubleUnaryOperator f, double s,
-            BiasMeasure measure, double phi, double psi) {
+    public static BiasLaw biasLaw(
+            BiasKind kind,
+            Object key,
+            java.util.function.DoubleUnaryOperator f,
+            double s,
+            BiasMeasure measure,
+            double phi,
+            double psi) {
         return biasLaw(kind, ConditionalConstants.compute(key, f, s, measure), phi, psi);
     }
 

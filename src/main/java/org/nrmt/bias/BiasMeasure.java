@@ -18,8 +18,8 @@ public record BiasMeasure(double[] nodes, double[] weights) {
 
     public BiasMeasure {
         if (nodes.length == 0 || nodes.length != weights.length) {
-            throw new IllegalArgumentException("bias measure needs as many weights as nodes (>= 1), got "
-                    + nodes.length + " nodes and " + weights.length + " weights");
+            throw new IllegalArgumentException("bias measure needs as many weights as nodes (>= 1), got " + nodes.length
+                    + " nodes and " + weights.length + " weights");
         }
         double sum = 0;
         for (int j = 0; j < nodes.length; j++) {

@@ -3,8 +3,7 @@ package org.nrmt.bias;
 /** Support bound and atom shared by the bias systems (theory/bias.md §6). */
 final class Bounds {
 
-    private Bounds() {
-    }
+    private Bounds() {}
 
     /**
      * ‖Y‖²/m for the Gaussian equivalent Y = A W'X' + Σ^{1/2} Z is at most

@@ -37,12 +37,12 @@ public record ConditionalConstants(BiasMeasure measure, double[] mu, double[] ze
         }
         for (int j = 0; j < n; j++) {
             if (!(zeta[j] >= 0) || !Double.isFinite(zeta[j])) {
-                throw new IllegalArgumentException("zeta(b) must be finite and >= 0, got " + zeta[j]
-                        + " at b = " + measure.node(j));
+                throw new IllegalArgumentException(
+                        "zeta(b) must be finite and >= 0, got " + zeta[j] + " at b = " + measure.node(j));
             }
             if (!(s2[j] >= -1e-12 * (1 + zeta[j])) || !Double.isFinite(s2[j])) {
-                throw new IllegalArgumentException("s2(b) must be finite and >= 0, got " + s2[j]
-                        + " at b = " + measure.node(j));
+                throw new IllegalArgumentException(
+                        "s2(b) must be finite and >= 0, got " + s2[j] + " at b = " + measure.node(j));
             }
         }
         mu = mu.clone();
@@ -155,8 +155,8 @@ public record ConditionalConstants(BiasMeasure measure, double[] mu, double[] ze
         return new ConditionalConstants(measure, mu, zeta, s2);
     }
 
-    private static void legendreNode(DoubleUnaryOperator f, double s, double b, int j, double[] mu, double[] zeta,
-            double[] s2) {
+    private static void legendreNode(
+            DoubleUnaryOperator f, double s, double b, int j, double[] mu, double[] zeta, double[] s2) {
         double[] m = GaussianMoments.of(x -> f.applyAsDouble(s * x + b));
         mu[j] = m[0];
         zeta[j] = m[1] * m[1];

@@ -31,8 +31,7 @@ final class GaussianMoments {
         }
     }
 
-    private GaussianMoments() {
-    }
+    private GaussianMoments() {}
 
     static double[] of(DoubleUnaryOperator g) {
         double[] acc = new double[3];

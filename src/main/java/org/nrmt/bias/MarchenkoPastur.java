@@ -10,8 +10,7 @@ package org.nrmt.bias;
  */
 final class MarchenkoPastur {
 
-    private MarchenkoPastur() {
-    }
+    private MarchenkoPastur() {}
 
     /** Writes (Re m, Im m, Re m', Im m') into out. */
     static void transform(double c, double wr, double wi, double[] out) {

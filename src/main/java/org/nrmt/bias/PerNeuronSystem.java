@@ -50,7 +50,7 @@ final class PerNeuronSystem extends BiasSystem {
             double dRe = kr * tRe - ki * tIm - zr;
             double dIm = kr * tIm + ki * tRe - zi;
             double dn = dRe * dRe + dIm * dIm;
-            double ir = dRe / dn, ii = -dIm / dn;          // 1/D
+            double ir = dRe / dn, ii = -dIm / dn; // 1/D
             double i2r = ir * ir - ii * ii, i2i = 2 * ir * ii; // 1/D²
             a0r += wj * ir;
             a0i += wj * ii;

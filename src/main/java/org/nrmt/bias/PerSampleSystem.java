@@ -44,20 +44,20 @@ final class PerSampleSystem extends BiasSystem {
             double ar = 1 + gamma * (zj * q1r + sj * q0r);
             double ai = gamma * (zj * q1i + sj * q0i);
             double an = ar * ar + ai * ai;
-            double er = ar / an, ei = -ai / an;          // e = 1/(1+d)
+            double er = ar / an, ei = -ai / an; // e = 1/(1+d)
             double e2r = er * er - ei * ei, e2i = 2 * er * ei;
             c1r += wj * zj * er;
             c1i += wj * zj * ei;
             c0r += wj * sj * er;
             c0i += wj * sj * ei;
             double g = wj * gamma;
-            d10r -= g * zj * sj * e2r;   // ∂c1/∂q0
+            d10r -= g * zj * sj * e2r; // ∂c1/∂q0
             d10i -= g * zj * sj * e2i;
-            d11r -= g * zj * zj * e2r;   // ∂c1/∂q1
+            d11r -= g * zj * zj * e2r; // ∂c1/∂q1
             d11i -= g * zj * zj * e2i;
-            d00r -= g * sj * sj * e2r;   // ∂c0/∂q0
+            d00r -= g * sj * sj * e2r; // ∂c0/∂q0
             d00i -= g * sj * sj * e2i;
-            d01r -= g * sj * zj * e2r;   // ∂c0/∂q1
+            d01r -= g * sj * zj * e2r; // ∂c0/∂q1
             d01i -= g * sj * zj * e2i;
         }
         // 1/c1

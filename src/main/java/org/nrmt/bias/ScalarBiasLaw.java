@@ -16,8 +16,7 @@ import org.nrmt.spectrum.SpectralLaw;
  */
 final class ScalarBiasLaw {
 
-    private ScalarBiasLaw() {
-    }
+    private ScalarBiasLaw() {}
 
     static SpectralLaw of(ConditionalConstants c, double phi, double psi) {
         double[] w = c.measure().weights();
@@ -33,6 +32,7 @@ final class ScalarBiasLaw {
             laws.add(QuarticLaw.of(new ModelParams(s[j] + z[j], z[j], phi, psi)));
             kept.add(w[j]);
         }
-        return new MixtureLaw(laws, kept.stream().mapToDouble(Double::doubleValue).toArray());
+        return new MixtureLaw(
+                laws, kept.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
  * 16, 30, 50 digits), the phantom mass of the largest-|Im G| rule and the branch jump of
  * nearest-root tracking at a fixed small Im z; CSVs go to {@code --dir}.
  */
-@Command(name = "branches", mixinStandardHelpOptions = true,
+@Command(
+        name = "branches",
+        mixinStandardHelpOptions = true,
         description = "Branch-selection and precision study near the support edges (theory/branch-selection.md).")
 final class BranchesCommand implements Callable<Integer> {
 
@@ -37,7 +39,10 @@ final class BranchesCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where the study CSVs go (default: ${DEFAULT-VALUE}).")
     Path dir = Path.of("verification", "branches");
 
-    @Option(names = "--deltas", paramLabel = "D", split = ",",
+    @Option(
+            names = "--deltas",
+            paramLabel = "D",
+            split = ",",
             description = "Distances below λ₊ (default: 1e-1 … 1e-14).")
     List<Double> deltas;
 
@@ -71,7 +76,8 @@ final class BranchesCommand implements Callable<Integer> {
         List<BranchStudy.EdgePoint> pts = BranchStudy.edgeStudy(law, ds, digits, 80);
 
         Output out = SpectrumOutput.inputs(p, common.digits).perPoint();
-        StringBuilder csv = new StringBuilder("delta,x,density_ref,rel_err_16,rel_err_30,rel_err_50,separation,certificate_margin,digits_used,agrees_double,agrees_argmax_im\n");
+        StringBuilder csv = new StringBuilder(
+                "delta,x,density_ref,rel_err_16,rel_err_30,rel_err_50,separation,certificate_margin,digits_used,agrees_double,agrees_argmax_im\n");
         for (BranchStudy.EdgePoint e : pts) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("x", e.x());
@@ -84,12 +90,23 @@ final class BranchesCommand implements Callable<Integer> {
             row.put("density_ref", e.densityRef());
             for (int i = 0; i < digits.length; i++) row.put("rel_err_" + digits[i], e.relErr()[i]);
             out.point(row);
-            csv.append(Numbers.plain(e.delta())).append(',').append(Numbers.plain(e.x())).append(',')
+            csv.append(Numbers.plain(e.delta()))
+                    .append(',')
+                    .append(Numbers.plain(e.x()))
+                    .append(',')
                     .append(Numbers.plain(e.densityRef()));
             for (double r : e.relErr()) csv.append(',').append(Numbers.plain(r));
-            csv.append(',').append(Numbers.plain(e.separation())).append(',').append(Numbers.plain(e.certificateMargin()))
-                    .append(',').append(e.digitsUsed()).append(',').append(e.agreesDouble()).append(',')
-                    .append(e.agreesArgmaxIm()).append('\n');
+            csv.append(',')
+                    .append(Numbers.plain(e.separation()))
+                    .append(',')
+                    .append(Numbers.plain(e.certificateMargin()))
+                    .append(',')
+                    .append(e.digitsUsed())
+                    .append(',')
+                    .append(e.agreesDouble())
+                    .append(',')
+                    .append(e.agreesArgmaxIm())
+                    .append('\n');
         }
         Output.writeAtomically(dir.resolve("edge_study.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
 
@@ -98,7 +115,8 @@ final class BranchesCommand implements Callable<Integer> {
         double phantom = BranchStudy.argmaxImMass(ph, -0.5, -1e-9, 20001);
         double certifiedOff = BranchStudy.certifiedLineMass(ph, -0.5, -1e-9, 0, 20001);
         String phantomCsv = "phi,psi,from,to,mass_argmax_im,mass_certified\n" + Numbers.plain(phantomPhi) + ","
-                + Numbers.plain(phantomPsi) + ",-0.5,0," + Numbers.plain(phantom) + "," + Numbers.plain(certifiedOff) + "\n";
+                + Numbers.plain(phantomPsi) + ",-0.5,0," + Numbers.plain(phantom) + "," + Numbers.plain(certifiedOff)
+                + "\n";
         Output.writeAtomically(dir.resolve("phantom_mass.csv"), phantomCsv.getBytes(StandardCharsets.UTF_8));
 
         // lateral nearest-root tracking at Im z = 1e-6 from x = −1 through the atom at 0
@@ -112,8 +130,10 @@ final class BranchesCommand implements Callable<Integer> {
                 + Numbers.plain(lat.atomMass()) + "\n";
         Output.writeAtomically(dir.resolve("lateral_tracking.csv"), latCsv.getBytes(StandardCharsets.UTF_8));
 
-        out.field("phantom_mass_argmax_im", phantom).field("phantom_mass_certified", certifiedOff)
-                .field("lateral_mass_nearest_root", lateral).field("lateral_mass_certified", exact);
+        out.field("phantom_mass_argmax_im", phantom)
+                .field("phantom_mass_certified", certifiedOff)
+                .field("lateral_mass_nearest_root", lateral)
+                .field("lateral_mass_certified", exact);
         out.emit(common, spec.commandLine().getOut());
         return 0;
     }

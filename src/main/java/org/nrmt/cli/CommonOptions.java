@@ -6,18 +6,27 @@ import picocli.CommandLine.Option;
 /** Options every command shares (style.md §7): format, output file, seed, digits, quiet, debug. */
 public final class CommonOptions {
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     public OutputFormat format = OutputFormat.table;
 
-    @Option(names = "--out", paramLabel = "FILE",
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
             description = "Write the result to FILE atomically (temp file + rename) instead of stdout.")
     public Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
     public long seed = 1;
 
-    @Option(names = "--digits", paramLabel = "D",
+    @Option(
+            names = "--digits",
+            paramLabel = "D",
             description = "Significant digits; 16 (default) means double precision, more switches to apfloat.")
     public int digits = 16;
 

@@ -10,15 +10,15 @@ import java.util.concurrent.Callable;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
-import org.nrmt.simulation.Comparison;
-import org.nrmt.simulation.SimulationResult;
-import org.nrmt.simulation.SpectrumFigure;
-import org.nrmt.simulation.TheoryComparison;
-import org.nrmt.bias.BiasKind;
 import org.nrmt.bias.BiasLaws;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
+import org.nrmt.simulation.BiasKind;
+import org.nrmt.simulation.Comparison;
+import org.nrmt.simulation.SimulationResult;
 import org.nrmt.simulation.Simulator;
+import org.nrmt.simulation.SpectrumFigure;
+import org.nrmt.simulation.TheoryComparison;
 import org.nrmt.spectrum.MixtureLaw;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
  * moments (theory/verification.md); {@code --plot} draws the figure. Defaults: tanh,
  * n0 = n1 = 1000, m = 2000.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
         description = "Theory against simulation: KS, Wasserstein-1, Stieltjes error, atoms, moments, figure.")
 final class CompareCommand implements Callable<Integer> {
 
@@ -54,9 +56,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "Write the figure to FILE.png or FILE.svg.")
     Path plot;
 
-    @Option(names = "--sampled-bias", description = "With --bias neuron|sample: compare with the theory averaged over "
-            + "the bias values each trial drew (the mixture of the trials' laws) instead of over N(0, σb²); this "
-            + "removes the fluctuation of the bias sample (theory/bias.md §9).")
+    @Option(
+            names = "--sampled-bias",
+            description = "With --bias neuron|sample: compare with the theory averaged over "
+                    + "the bias values each trial drew (the mixture of the trials' laws) instead of over N(0, σb²); this "
+                    + "removes the fluctuation of the bias sample (theory/bias.md §9).")
     boolean sampledBias;
 
     @Override
@@ -65,7 +69,8 @@ final class CompareCommand implements Callable<Integer> {
         if (plot != null && !(plotName().endsWith(".png") || plotName().endsWith(".svg"))) {
             throw new UserInputException("--plot file must end in .png or .svg", plot);
         }
-        SimulateCommand.Prepared p = sim.prepare(model, common, spec.commandLine().getErr());
+        SimulateCommand.Prepared p =
+                sim.prepare(model, common, spec.commandLine().getErr());
         Theory theory = theory(p);
         ModelParams params = theory.params();
         SpectralLaw law = theory.law();
@@ -109,8 +114,13 @@ final class CompareCommand implements Callable<Integer> {
 
     private void writePlot(SimulateCommand.Prepared p, SimulationResult r, SpectralLaw law, Comparison c) {
         System.setProperty("java.awt.headless", "true");
-        String title = String.format(Locale.ROOT, "f = %s: %s (φ=%.3g, ψ=%.3g)%s", p.activationText(),
-                p.spec().shapeLabel(), p.spec().phi(), p.spec().psi(),
+        String title = String.format(
+                Locale.ROOT,
+                "f = %s: %s (φ=%.3g, ψ=%.3g)%s",
+                p.activationText(),
+                p.spec().shapeLabel(),
+                p.spec().phi(),
+                p.spec().psi(),
                 p.trials() > 1 ? ", " + p.trials() + " trials" : "");
         XYChart chart = SpectrumFigure.build(title, r.spectrum(), law, c);
         try {
@@ -127,8 +137,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** The law compared with, and (η, ζ, φ, ψ) when it is a Pennington–Worah quartic law. */
-    record Theory(SpectralLaw law, ModelParams params) {
-    }
+    record Theory(SpectralLaw law, ModelParams params) {}
 
     /**
      * The limiting law of the simulated model: the quartic law of (η, ζ) at s = σw σx without
@@ -139,7 +148,9 @@ final class CompareCommand implements Callable<Integer> {
         double phi = p.spec().phi();
         double psi = p.spec().psi();
         if (sampledBias && p.spec().bias() != BiasKind.neuron && p.spec().bias() != BiasKind.sample) {
-            throw new UserInputException("--sampled-bias needs --bias neuron or sample", p.spec().bias().name());
+            throw new UserInputException(
+                    "--sampled-bias needs --bias neuron or sample",
+                    p.spec().bias().name());
         }
         try {
             switch (p.spec().bias()) {
@@ -153,26 +164,41 @@ final class CompareCommand implements Callable<Integer> {
                         // in the bias measure, so pooling all drawn values into one law would be wrong.
                         List<SpectralLaw> parts = new ArrayList<>();
                         for (int t = 0; t < p.trials(); t++) {
-                            parts.add(BiasLaws.ofSamples(p.spec().bias(), p.activationText(), p.activation().f(),
-                                    p.spec().s(), Simulator.biasValues(p.spec(), p.seed(), t), phi, psi));
+                            parts.add(BiasLaws.ofSamples(
+                                    p.spec().bias(),
+                                    p.activationText(),
+                                    p.activation().f(),
+                                    p.spec().s(),
+                                    Simulator.biasValues(p.spec(), p.seed(), t),
+                                    phi,
+                                    psi));
                         }
                         return new Theory(parts.size() == 1 ? parts.get(0) : new MixtureLaw(parts), null);
                     }
                     // equal-weight bias nodes: KS compares CDFs (theory/bias.md §2)
-                    return new Theory(BiasLaws.forCdf(p.spec().bias(), p.parsed(),
-                            p.spec().s(), p.spec().biasSigma(), phi, psi), null);
+                    return new Theory(
+                            BiasLaws.forCdf(
+                                    p.spec().bias(),
+                                    p.parsed(),
+                                    p.spec().s(),
+                                    p.spec().biasSigma(),
+                                    phi,
+                                    psi),
+                            null);
                 }
                 case scalar -> {
                     if (p.trials() != 1) {
-                        throw new UserInputException("compare --bias scalar needs --trials 1 (each trial draws its own β)",
-                                p.trials());
+                        throw new UserInputException(
+                                "compare --bias scalar needs --trials 1 (each trial draws its own β)", p.trials());
                     }
                     double beta = Simulator.biasValues(p.spec(), p.seed(), 0)[0];
-                    DoubleConstants c = GaussianConstantsEngine.computeDouble(p.parsed(), p.spec().s(), beta);
+                    DoubleConstants c = GaussianConstantsEngine.computeDouble(
+                            p.parsed(), p.spec().s(), beta);
                     ModelParams params = new ModelParams(c.eta(), c.zeta(), phi, psi);
                     return new Theory(QuarticLaw.of(params), params);
                 }
-                default -> throw new IllegalStateException("unknown bias " + p.spec().bias());
+                default ->
+                    throw new IllegalStateException("unknown bias " + p.spec().bias());
             }
         } catch (UserInputException e) {
             throw e;

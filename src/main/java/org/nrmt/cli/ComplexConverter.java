@@ -10,7 +10,8 @@ import picocli.CommandLine.TypeConversionException;
 public final class ComplexConverter implements ITypeConverter<Complex> {
 
     private static final String NUM = "[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?";
-    private static final Pattern FULL = Pattern.compile("(" + NUM + ")(?:([+-](?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)?i)?");
+    private static final Pattern FULL =
+            Pattern.compile("(" + NUM + ")(?:([+-](?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)?i)?");
     private static final Pattern IMAG = Pattern.compile("(" + NUM + ")?i");
 
     @Override

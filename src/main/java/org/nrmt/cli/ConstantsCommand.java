@@ -10,13 +10,13 @@ import java.util.concurrent.Callable;
 import org.apfloat.Apfloat;
 import org.nrmt.activation.Activation;
 import org.nrmt.bias.ApConditionalConstants;
-import org.nrmt.bias.BiasKind;
 import org.nrmt.bias.BiasLaws;
 import org.nrmt.bias.BiasMeasure;
 import org.nrmt.bias.ConditionalConstants;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
+import org.nrmt.simulation.BiasKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
  * digits (theory/gaussian-constants.md). Up to 16 digits without Hermite coefficients the double
  * engine answers; otherwise the apfloat engine, with the error estimate it reports.
  */
-@Command(name = "constants", mixinStandardHelpOptions = true,
+@Command(
+        name = "constants",
+        mixinStandardHelpOptions = true,
         description = "Gaussian constants mean, η, ζ of an activation, to any number of digits.")
 final class ConstantsCommand implements Callable<Integer> {
 
@@ -41,7 +43,9 @@ final class ConstantsCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--hermite", paramLabel = "K",
+    @Option(
+            names = "--hermite",
+            paramLabel = "K",
             description = "Also print the Hermite coefficients c_0 … c_K, c_k = E[f(sZ) He_k(Z)]/k! (default: none).")
     int hermite = 0;
 
@@ -52,9 +56,10 @@ final class ConstantsCommand implements Callable<Integer> {
             throw new UserInputException("--activation is required", "nothing");
         }
         if (model.phi != null || model.psi != null || model.eta != null || model.zeta != null) {
-            throw new UserInputException("constants takes only the activation and its scales; --phi, --psi, --eta and --zeta "
-                    + "belong to the spectrum commands", "phi=" + model.phi + " psi=" + model.psi + " eta=" + model.eta
-                    + " zeta=" + model.zeta);
+            throw new UserInputException(
+                    "constants takes only the activation and its scales; --phi, --psi, --eta and --zeta "
+                            + "belong to the spectrum commands",
+                    "phi=" + model.phi + " psi=" + model.psi + " eta=" + model.eta + " zeta=" + model.zeta);
         }
         if (hermite < 0 || hermite > 200) {
             throw new UserInputException("--hermite must be between 0 and 200", hermite);
@@ -71,12 +76,15 @@ final class ConstantsCommand implements Callable<Integer> {
             // as in the apfloat engine, a value not larger than its error is reported as 0
             out.field("mean", round(zeroBelow(c.mean(), c.error()), digits))
                     .field("eta", round(zeroBelow(c.eta(), c.error()), digits))
-                    .field("zeta", round(zeroBelow(c.zeta(), c.error()), digits)).field("error", round(c.error(), 3));
+                    .field("zeta", round(zeroBelow(c.zeta(), c.error()), digits))
+                    .field("error", round(c.error(), 3));
         } else {
-            GaussianConstants c = GaussianConstantsEngine.compute(f,
-                    new Apfloat(Double.toString(s), Apfloat.INFINITE), Apfloat.ZERO, digits, hermite);
-            out.field("mean", num(c.mean(), digits)).field("eta", num(c.eta(), digits))
-                    .field("zeta", num(c.zeta(), digits)).field("error", num(c.error(), 3));
+            GaussianConstants c = GaussianConstantsEngine.compute(
+                    f, new Apfloat(Double.toString(s), Apfloat.INFINITE), Apfloat.ZERO, digits, hermite);
+            out.field("mean", num(c.mean(), digits))
+                    .field("eta", num(c.eta(), digits))
+                    .field("zeta", num(c.zeta(), digits))
+                    .field("error", num(c.error(), 3));
             if (hermite > 0) {
                 List<Object> h = new ArrayList<>();
                 for (Apfloat v : c.hermite()) {
@@ -119,10 +127,17 @@ final class ConstantsCommand implements Callable<Integer> {
             meanMu += w[j] * mu[j];
             meanMu2 += w[j] * mu[j] * mu[j];
         }
-        Output out = new Output().field("activation", f.text()).field("s", s).field("digits", common.digits)
-                .field("bias", model.bias.name()).field("bias_sigma", model.biasSigma).field("nodes", b.length)
-                .field("mean_mu", dbl(meanMu)).field("variance_mu", dbl(Math.max(0, meanMu2 - meanMu * meanMu)))
-                .field("mean_zeta", dbl(c.meanZeta())).field("mean_s2", dbl(c.meanS2()))
+        Output out = new Output()
+                .field("activation", f.text())
+                .field("s", s)
+                .field("digits", common.digits)
+                .field("bias", model.bias.name())
+                .field("bias_sigma", model.biasSigma)
+                .field("nodes", b.length)
+                .field("mean_mu", dbl(meanMu))
+                .field("variance_mu", dbl(Math.max(0, meanMu2 - meanMu * meanMu)))
+                .field("mean_zeta", dbl(c.meanZeta()))
+                .field("mean_s2", dbl(c.meanS2()))
                 .field("mean_zeta_plus_s2", dbl(c.meanVariance()));
         if (common.format != OutputFormat.table) {
             for (int j = 0; j < b.length; j++) {
@@ -146,14 +161,25 @@ final class ConstantsCommand implements Callable<Integer> {
 
     private Integer apBiasConstants(Activation f, double s) {
         int digits = common.digits;
-        ApConditionalConstants c = ApConditionalConstants.compute(f, new Apfloat(Double.toString(s), Apfloat.INFINITE),
-                new Apfloat(Double.toString(model.biasSigma), Apfloat.INFINITE), digits);
-        Output out = new Output().field("activation", f.text()).field("s", s).field("digits", digits)
-                .field("bias", model.bias.name()).field("bias_sigma", model.biasSigma).field("nodes", c.size())
+        ApConditionalConstants c = ApConditionalConstants.compute(
+                f,
+                new Apfloat(Double.toString(s), Apfloat.INFINITE),
+                new Apfloat(Double.toString(model.biasSigma), Apfloat.INFINITE),
+                digits);
+        Output out = new Output()
+                .field("activation", f.text())
+                .field("s", s)
+                .field("digits", digits)
+                .field("bias", model.bias.name())
+                .field("bias_sigma", model.biasSigma)
+                .field("nodes", c.size())
                 .field("check_nodes", c.checkNodes())
-                .field("mean_mu", num(c.meanMu(), digits)).field("variance_mu", num(c.varianceMu(), digits))
-                .field("mean_zeta", num(c.meanZeta(), digits)).field("mean_s2", num(c.meanS2(), digits))
-                .field("mean_zeta_plus_s2", num(c.meanZetaPlusS2(), digits)).field("error", num(c.error(), 3));
+                .field("mean_mu", num(c.meanMu(), digits))
+                .field("variance_mu", num(c.varianceMu(), digits))
+                .field("mean_zeta", num(c.meanZeta(), digits))
+                .field("mean_s2", num(c.meanS2(), digits))
+                .field("mean_zeta_plus_s2", num(c.meanZetaPlusS2(), digits))
+                .field("error", num(c.error(), 3));
         if (common.format != OutputFormat.table) {
             for (int j = 0; j < c.size(); j++) {
                 long dj = c.nodeDigits().get(j);
@@ -183,6 +209,9 @@ final class ConstantsCommand implements Callable<Integer> {
         if (v == 0) {
             return Output.number("0");
         }
-        return Output.number(new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString());
+        return Output.number(new BigDecimal(v)
+                .round(new MathContext(digits))
+                .stripTrailingZeros()
+                .toPlainString());
     }
 }

@@ -4,17 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apfloat.Apcomplex;
 import org.apfloat.Apfloat;
-import org.nrmt.spectrum.ApStieltjesPoint;
-import org.nrmt.spectrum.ModelParams;
+import org.apfloat.ApfloatMath;
 import org.nrmt.bias.BiasLaw;
 import org.nrmt.bias.BiasPoint;
+import org.nrmt.spectrum.ApStieltjesPoint;
+import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
-import org.nrmt.spectrum.UncertifiedPointException;
 import org.nrmt.spectrum.StieltjesPoint;
-import org.apfloat.ApfloatMath;
+import org.nrmt.spectrum.UncertifiedPointException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nrmt density}: ρ(x) = −Im G(x + i0)/π on a grid or at given points, each certified. */
-@Command(name = "density", mixinStandardHelpOptions = true,
+@Command(
+        name = "density",
+        mixinStandardHelpOptions = true,
         description = "Density of the continuous part, ρ(x) = −Im G(x+i0)/π, certified per point.")
 final class DensityCommand implements Callable<Integer> {
 
@@ -53,11 +54,14 @@ final class DensityCommand implements Callable<Integer> {
         ModelParams p = model.params();
         double[] x;
         if (xs != null && !xs.isEmpty()) {
-            if (from != null || to != null) throw new UserInputException("give either --x or --from/--to, not both", xs);
+            if (from != null || to != null)
+                throw new UserInputException("give either --x or --from/--to, not both", xs);
             x = xs.stream().mapToDouble(Double::doubleValue).toArray();
         } else {
-            if (from == null || to == null) throw new UserInputException("--from and --to (or --x) are required", "nothing");
-            if (points < 1 || points > 100_000_000) throw new UserInputException("--points must be in [1, 1e8]", points);
+            if (from == null || to == null)
+                throw new UserInputException("--from and --to (or --x) are required", "nothing");
+            if (points < 1 || points > 100_000_000)
+                throw new UserInputException("--points must be in [1, 1e8]", points);
             if (!(from <= to)) throw new UserInputException("--from must not exceed --to", from + " > " + to);
             x = new double[points];
             for (int i = 0; i < points; i++) x[i] = points == 1 ? from : from + (to - from) * i / (points - 1);
@@ -73,11 +77,14 @@ final class DensityCommand implements Callable<Integer> {
             QuarticLaw hp = law.withDigits(common.digits);
             Apfloat pi = ApfloatMath.pi(common.digits + 10L);
             for (double xi : x) {
-                ApStieltjesPoint ap = hp.stieltjesAp(QuarticLaw.exact(new org.apache.commons.math3.complex.Complex(xi, 0)));
+                ApStieltjesPoint ap =
+                        hp.stieltjesAp(QuarticLaw.exact(new org.apache.commons.math3.complex.Complex(xi, 0)));
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("x", xi);
                 boolean c = ap.certified();
-                row.put("density", c ? Output.number(Numbers.plain(ap.g().imag().negate().divide(pi), common.digits)) : null);
+                row.put(
+                        "density",
+                        c ? Output.number(Numbers.plain(ap.g().imag().negate().divide(pi), common.digits)) : null);
                 row.put("g_re", c ? Output.number(Numbers.plain(ap.g().real(), common.digits)) : null);
                 row.put("g_im", c ? Output.number(Numbers.plain(ap.g().imag(), common.digits)) : null);
                 row.put("certified", c);

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
  * {@code nrmt isospectral}: a member of an activation family with mean 0 and ζ = 0, scaled to
  * η = 1 (PW §6; theory/layers.md §4). The result is re-checked by the constants engine.
  */
-@Command(name = "isospectral", mixinStandardHelpOptions = true,
+@Command(
+        name = "isospectral",
+        mixinStandardHelpOptions = true,
         description = "Find isospectral (ζ = 0, centred, η = 1) members of a parametrised activation family.")
 final class IsospectralCommand implements Callable<Integer> {
 
@@ -30,15 +32,25 @@ final class IsospectralCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = {"-f", "--activation"}, paramLabel = "EXPR", required = true,
+    @Option(
+            names = {"-f", "--activation"},
+            paramLabel = "EXPR",
+            required = true,
             description = "Expression in x with single-letter parameters, e.g. 'a + b*exp(-c*x^2)'.")
     String template;
 
-    @Option(names = "--params", paramLabel = "P[=V]", split = ",", required = true,
+    @Option(
+            names = "--params",
+            paramLabel = "P[=V]",
+            split = ",",
+            required = true,
             description = "The parameters, each with an optional start value (default 1), e.g. a=-0.3,b=1,c=2.")
     List<String> params;
 
-    @Option(names = "--solve", paramLabel = "P", split = ",",
+    @Option(
+            names = "--solve",
+            paramLabel = "P",
+            split = ",",
             description = "Parameters to solve for (default: the first two, or the only one); the rest stay fixed.")
     List<String> solve;
 
@@ -74,8 +86,8 @@ final class IsospectralCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        GaussianConstants check = GaussianConstantsEngine.compute(Models.activation(s.expression()), Apfloat.ONE,
-                Apfloat.ZERO, common.digits, 0);
+        GaussianConstants check = GaussianConstantsEngine.compute(
+                Models.activation(s.expression()), Apfloat.ONE, Apfloat.ZERO, common.digits, 0);
         Map<String, Object> values = new LinkedHashMap<>();
         s.parameters().forEach((k, v) -> values.put(k, Output.number(Numbers.plain(v, common.digits))));
         new Output()

@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
  * X_l X_lᵀ/m after each, and its KS distance to the input's Marchenko–Pastur law and to the
  * one-layer Pennington–Worah law (theory/layers.md).
  */
-@Command(name = "layers", mixinStandardHelpOptions = true,
+@Command(
+        name = "layers",
+        mixinStandardHelpOptions = true,
         description = "Spectra through L random layers: KS to the input law and to the one-layer theory.")
 final class LayersCommand implements Callable<Integer> {
 
@@ -43,7 +45,10 @@ final class LayersCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = {"-f", "--activation"}, paramLabel = "EXPR", required = true,
+    @Option(
+            names = {"-f", "--activation"},
+            paramLabel = "EXPR",
+            required = true,
             description = "Activation, an expression in x; centred automatically.")
     String activation;
 
@@ -56,7 +61,11 @@ final class LayersCommand implements Callable<Integer> {
     @Option(names = "--m", paramLabel = "M", description = "Number of samples (default: ${DEFAULT-VALUE}).")
     int m = 2000;
 
-    @Option(names = "--normalize", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--normalize",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Divide the centred activation by √η so that η = 1 (default: on; --no-normalize to keep f).")
     boolean normalize;
 
@@ -75,7 +84,8 @@ final class LayersCommand implements Callable<Integer> {
         if (m < 2) {
             throw new UserInputException("--m must be >= 2", m);
         }
-        if (plot != null && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+        if (plot != null
+                && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UserInputException("--plot file must end in .png", plot);
         }
         Activation f = Models.activation(activation);
@@ -135,9 +145,13 @@ final class LayersCommand implements Callable<Integer> {
             max = Math.max(max, e[(int) (0.99 * (e.length - 1))]); // 99th percentile: outliers off the axis
         }
         max *= 1.1;
-        XYChart chart = new XYChartBuilder().width(900).height(620)
+        XYChart chart = new XYChartBuilder()
+                .width(900)
+                .height(620)
                 .title(String.format(Locale.ROOT, "Spectra through layers: f = %s (n = %d, m = %d)", activation, n, m))
-                .xAxisTitle("eigenvalue of X_l X_lᵀ/m").yAxisTitle("density").build();
+                .xAxisTitle("eigenvalue of X_l X_lᵀ/m")
+                .yAxisTitle("density")
+                .build();
         int grid = 400;
         double[] xs = new double[grid];
         double[] ys = new double[grid];
@@ -162,8 +176,8 @@ final class LayersCommand implements Callable<Integer> {
             for (int i = 0; i < bins; i++) {
                 hx[i] = (i + 0.5) * w;
             }
-            XYSeries h = chart.addSeries(String.format(Locale.ROOT, "layer %d (KS %.3f)", s.layer(), s.ksToInputLaw()),
-                    hx, hy);
+            XYSeries h = chart.addSeries(
+                    String.format(Locale.ROOT, "layer %d (KS %.3f)", s.layer(), s.ksToInputLaw()), hx, hy);
             h.setMarker(SeriesMarkers.NONE);
         }
         try {

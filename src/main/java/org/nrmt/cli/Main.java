@@ -14,14 +14,28 @@ import picocli.CommandLine.Spec;
  * {@code nrmt: error: <what>, got <value>} on stderr), 1 internal failure; stack traces only with
  * {@code --debug}.
  */
-@Command(name = "nrmt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "nrmt",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Nonlinear random-matrix theory of neural networks: Gaussian constants, "
                 + "certified spectra of M = YYᵀ/m with Y = f(WX), simulation and comparison.")
 public final class Main implements Runnable {
 
     /** The subcommands in help order ({@code help} is added last). */
-    static final List<String> SUBCOMMANDS = List.of("constants", "stieltjes", "density", "support", "moments",
-            "branches", "simulate", "compare", "memorization", "layers", "isospectral", "verify");
+    static final List<String> SUBCOMMANDS = List.of(
+            "constants",
+            "stieltjes",
+            "density",
+            "support",
+            "moments",
+            "branches",
+            "simulate",
+            "compare",
+            "memorization",
+            "layers",
+            "isospectral",
+            "verify");
 
     @Spec
     CommandSpec spec;

@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * targets, E_train(λ) = 1 − γ − γλ²G′(−λ) (theory/memorization.md), optionally next to a
  * simulation (spectral estimate and explicit fit) and as a figure against λ for several η/ζ.
  */
-@Command(name = "memorization", mixinStandardHelpOptions = true,
+@Command(
+        name = "memorization",
+        mixinStandardHelpOptions = true,
         description = "Training loss of random-feature ridge regression, E_train(λ), theory and simulation.")
 final class MemorizationCommand implements Callable<Integer> {
 
@@ -42,7 +44,11 @@ final class MemorizationCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--lambda", paramLabel = "L", split = ",", required = true,
+    @Option(
+            names = "--lambda",
+            paramLabel = "L",
+            split = ",",
+            required = true,
             description = "Ridge parameters λ > 0 (comma-separated).")
     double[] lambdas;
 
@@ -52,19 +58,30 @@ final class MemorizationCommand implements Callable<Integer> {
     @Option(names = "--n1", paramLabel = "N", description = "Width of the simulation; n0 = ψ·n1, m = n1/γ.")
     Integer n1;
 
-    @Option(names = "--n2", paramLabel = "N2", description = "Number of random targets of the explicit fit (default: n1).")
+    @Option(
+            names = "--n2",
+            paramLabel = "N2",
+            description = "Number of random targets of the explicit fit (default: n1).")
     Integer n2;
 
-    @Option(names = "--trials", paramLabel = "T",
+    @Option(
+            names = "--trials",
+            paramLabel = "T",
             description = "Independent feature matrices averaged by --simulate; with T > 1 the standard error "
                     + "of the mean is reported too (default: 1).")
     int trials = 1;
 
-    @Option(names = "--plot", paramLabel = "FILE.png",
-            description = "Draw E_train against λ (log axis) for several η/ζ at the given η; a CSV is written beside it.")
+    @Option(
+            names = "--plot",
+            paramLabel = "FILE.png",
+            description =
+                    "Draw E_train against λ (log axis) for several η/ζ at the given η; a CSV is written beside it.")
     Path plot;
 
-    @Option(names = "--ratios", paramLabel = "R", split = ",",
+    @Option(
+            names = "--ratios",
+            paramLabel = "R",
+            split = ",",
             description = "η/ζ of the plotted curves, 'inf' for ζ = 0 (default: 1,1.5,2,4,inf).")
     String[] ratios = {"1", "1.5", "2", "4", "inf"};
 
@@ -73,8 +90,8 @@ final class MemorizationCommand implements Callable<Integer> {
         common.validate();
         Models.requireNoBias(model, "memorization");
         if (common.digits != 16) {
-            throw new UserInputException("memorization computes in double precision; --digits must be 16",
-                    common.digits);
+            throw new UserInputException(
+                    "memorization computes in double precision; --digits must be 16", common.digits);
         }
         for (double l : lambdas) {
             ModelOptions.requirePositive("--lambda", l);
@@ -91,7 +108,8 @@ final class MemorizationCommand implements Callable<Integer> {
         if (n2 != null && n2 < 1) {
             throw new UserInputException("--n2 must be >= 1", n2);
         }
-        if (plot != null && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+        if (plot != null
+                && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UserInputException("--plot file must end in .png", plot);
         }
         ModelParams p = model.params();
@@ -143,8 +161,12 @@ final class MemorizationCommand implements Callable<Integer> {
                 }
             }
             out.field("simulated_activation", simulated)
-                    .field("n0", shape[0]).field("n1", shape[1]).field("m", shape[2]).field("n2", targets)
-                    .field("trials", trials).field("seed", common.seed);
+                    .field("n0", shape[0])
+                    .field("n1", shape[1])
+                    .field("m", shape[2])
+                    .field("n2", targets)
+                    .field("trials", trials)
+                    .field("seed", common.seed);
         }
         out.perPoint();
         for (int i = 0; i < lambdas.length; i++) {
@@ -171,8 +193,8 @@ final class MemorizationCommand implements Callable<Integer> {
         try {
             return TrainingLoss.of(p).along(lambdas);
         } catch (UncertifiedPointException e) {
-            throw new UserInputException("G(-lambda) cannot be certified here (" + e.getMessage() + ")",
-                    java.util.Arrays.toString(lambdas));
+            throw new UserInputException(
+                    "G(-lambda) cannot be certified here (" + e.getMessage() + ")", java.util.Arrays.toString(lambdas));
         }
     }
 
@@ -245,16 +267,31 @@ final class MemorizationCommand implements Callable<Integer> {
         for (int i = 0; i < nGrid; i++) {
             grid[i] = Math.pow(10, lo + (hi - lo) * i / (nGrid - 1));
         }
-        XYChart chart = new XYChartBuilder().width(900).height(620)
-                .title(String.format(Locale.ROOT, "E_train(λ), η = %s, φ = %s, ψ = %s", Numbers.plain(p.eta()),
-                        Numbers.plain(p.phi()), Numbers.plain(p.psi())))
-                .xAxisTitle("λ").yAxisTitle("E_train").build();
+        XYChart chart = new XYChartBuilder()
+                .width(900)
+                .height(620)
+                .title(String.format(
+                        Locale.ROOT,
+                        "E_train(λ), η = %s, φ = %s, ψ = %s",
+                        Numbers.plain(p.eta()),
+                        Numbers.plain(p.phi()),
+                        Numbers.plain(p.psi())))
+                .xAxisTitle("λ")
+                .yAxisTitle("E_train")
+                .build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setXAxisDecimalPattern("0.###E0");
         StringBuilder csv = new StringBuilder("eta_over_zeta,lambda,e_train_theory,e_train_simulated\n");
-        java.awt.Color[] palette = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xff7f0e),
-            new java.awt.Color(0x2ca02c), new java.awt.Color(0xd62728), new java.awt.Color(0x9467bd),
-            new java.awt.Color(0x8c564b), new java.awt.Color(0xe377c2), new java.awt.Color(0x7f7f7f)};
+        java.awt.Color[] palette = {
+            new java.awt.Color(0x1f77b4),
+            new java.awt.Color(0xff7f0e),
+            new java.awt.Color(0x2ca02c),
+            new java.awt.Color(0xd62728),
+            new java.awt.Color(0x9467bd),
+            new java.awt.Color(0x8c564b),
+            new java.awt.Color(0xe377c2),
+            new java.awt.Color(0x7f7f7f)
+        };
         int k = 0;
         for (String r : ratios) {
             java.awt.Color colour = palette[k++ % palette.length];
@@ -270,17 +307,24 @@ final class MemorizationCommand implements Callable<Integer> {
             double[] th = theory(q, lambdas);
             if (simulate) {
                 sim = spectralLoss(hermiteSurrogate(q.eta(), q.zeta()), 0, shape(q, n1));
-                XYSeries pts = chart.addSeries(label + " simulation (n1 = " + n1
-                        + (trials > 1 ? ", " + trials + " trials" : "") + ")", lambdas, sim);
+                XYSeries pts = chart.addSeries(
+                        label + " simulation (n1 = " + n1 + (trials > 1 ? ", " + trials + " trials" : "") + ")",
+                        lambdas,
+                        sim);
                 pts.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
                 pts.setMarker(SeriesMarkers.CIRCLE);
                 pts.setLineColor(colour);
                 pts.setMarkerColor(colour);
             }
             for (int i = 0; i < lambdas.length; i++) {
-                csv.append(Double.isInfinite(ratio) ? "inf" : r).append(',').append(Numbers.plain(lambdas[i]))
-                        .append(',').append(Numbers.plain(th[i])).append(',')
-                        .append(sim == null ? "" : Numbers.plain(sim[i])).append('\n');
+                csv.append(Double.isInfinite(ratio) ? "inf" : r)
+                        .append(',')
+                        .append(Numbers.plain(lambdas[i]))
+                        .append(',')
+                        .append(Numbers.plain(th[i]))
+                        .append(',')
+                        .append(sim == null ? "" : Numbers.plain(sim[i]))
+                        .append('\n');
             }
         }
         try {

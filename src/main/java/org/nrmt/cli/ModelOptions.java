@@ -1,6 +1,6 @@
 package org.nrmt.cli;
 
-import org.nrmt.bias.BiasKind;
+import org.nrmt.simulation.BiasKind;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.SpectralLaw;
 import picocli.CommandLine.Option;
@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
  */
 public final class ModelOptions {
 
-    @Option(names = {"-f", "--activation"}, paramLabel = "EXPR",
+    @Option(
+            names = {"-f", "--activation"},
+            paramLabel = "EXPR",
             description = "Activation, an expression in x (e.g. tanh, relu, 'x^2-1'); centred automatically.")
     public String activation;
 
@@ -27,17 +29,28 @@ public final class ModelOptions {
     @Option(names = "--psi", paramLabel = "PSI", description = "ψ = n0/n1 (input dimension over width).")
     public Double psi;
 
-    @Option(names = "--sigma-w", paramLabel = "SW", description = "σw, weights have variance σw²/n0 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sigma-w",
+            paramLabel = "SW",
+            description = "σw, weights have variance σw²/n0 (default: ${DEFAULT-VALUE}).")
     public double sigmaW = 1;
 
-    @Option(names = "--sigma-x", paramLabel = "SX", description = "σx, data entries have variance σx² (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sigma-x",
+            paramLabel = "SX",
+            description = "σx, data entries have variance σx² (default: ${DEFAULT-VALUE}).")
     public double sigmaX = 1;
 
-    @Option(names = "--bias", paramLabel = "KIND",
+    @Option(
+            names = "--bias",
+            paramLabel = "KIND",
             description = "Additive rank-one Gaussian bias: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     public BiasKind bias = BiasKind.none;
 
-    @Option(names = "--bias-sigma", paramLabel = "SB", description = "σb, standard deviation of the bias (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bias-sigma",
+            paramLabel = "SB",
+            description = "σb, standard deviation of the bias (default: ${DEFAULT-VALUE}).")
     public double biasSigma = 0;
 
     /** s = σw σx, the standard deviation of every pre-activation. */

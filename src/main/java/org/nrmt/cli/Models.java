@@ -2,11 +2,11 @@ package org.nrmt.cli;
 
 import org.apfloat.Apfloat;
 import org.nrmt.activation.Activation;
-import org.nrmt.bias.BiasKind;
 import org.nrmt.bias.BiasLaws;
-import org.nrmt.constants.GaussianConstants;
 import org.nrmt.constants.DoubleConstants;
+import org.nrmt.constants.GaussianConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
+import org.nrmt.simulation.BiasKind;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
@@ -17,8 +17,7 @@ import org.nrmt.spectrum.SpectralLaw;
  */
 public final class Models {
 
-    private Models() {
-    }
+    private Models() {}
 
     /** The parsed activation; a syntax error becomes a one-line user error naming the text. */
     public static Activation activation(String text) {
@@ -51,8 +50,8 @@ public final class Models {
         double zeta;
         if (o.activation == null) {
             if (o.eta == null || o.zeta == null) {
-                throw new UserInputException("--activation or both --eta and --zeta are required",
-                        "eta=" + o.eta + " zeta=" + o.zeta);
+                throw new UserInputException(
+                        "--activation or both --eta and --zeta are required", "eta=" + o.eta + " zeta=" + o.zeta);
             }
             eta = o.eta;
             zeta = o.zeta;
@@ -87,8 +86,12 @@ public final class Models {
         if (o.activation != null) {
             GaussianConstants c;
             try {
-                c = GaussianConstantsEngine.compute(activation(o.activation), new Apfloat(decimal(o.sigmaW), wp)
-                        .multiply(new Apfloat(decimal(o.sigmaX), wp)), new Apfloat(0, wp), wp, 0);
+                c = GaussianConstantsEngine.compute(
+                        activation(o.activation),
+                        new Apfloat(decimal(o.sigmaW), wp).multiply(new Apfloat(decimal(o.sigmaX), wp)),
+                        new Apfloat(0, wp),
+                        wp,
+                        0);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
@@ -137,12 +140,12 @@ public final class Models {
             return null;
         }
         if (o.activation == null) {
-            throw new UserInputException("--bias needs --activation (the bias laws depend on f, not only on eta and zeta)",
-                    o.bias.name());
+            throw new UserInputException(
+                    "--bias needs --activation (the bias laws depend on f, not only on eta and zeta)", o.bias.name());
         }
         if (digits > 16) {
-            throw new UserInputException("the bias laws are computed in double precision; --digits must be at most 16",
-                    digits);
+            throw new UserInputException(
+                    "the bias laws are computed in double precision; --digits must be at most 16", digits);
         }
         if (!(o.biasSigma >= 0) || !Double.isFinite(o.biasSigma)) {
             throw new UserInputException("--bias-sigma must be finite and >= 0", o.biasSigma);
@@ -150,7 +153,8 @@ public final class Models {
         params(o, phi, psi); // the same checks of φ, ψ and of the activation as without a bias
         try {
             Activation f = activation(o.activation);
-            return gaussHermite ? BiasLaws.of(o.bias, f, o.s(), o.biasSigma, phi, psi)
+            return gaussHermite
+                    ? BiasLaws.of(o.bias, f, o.s(), o.biasSigma, phi, psi)
                     : BiasLaws.forCdf(o.bias, f, o.s(), o.biasSigma, phi, psi);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
@@ -160,8 +164,8 @@ public final class Models {
     /** For the commands whose theory is bias-free: a --bias other than none is refused, not ignored. */
     public static void requireNoBias(ModelOptions o, String command) {
         if (o.bias != null && o.bias != BiasKind.none) {
-            throw new UserInputException(command + " is bias-free (its theory has no bias term); --bias is not supported",
-                    o.bias.name());
+            throw new UserInputException(
+                    command + " is bias-free (its theory has no bias term); --bias is not supported", o.bias.name());
         }
     }
 }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nrmt moments}: m_1 … m_K exactly from the expansion of the quartic at z = ∞. */
-@Command(name = "moments", mixinStandardHelpOptions = true,
+@Command(
+        name = "moments",
+        mixinStandardHelpOptions = true,
         description = "Moments m_1 … m_K (atoms included), exact from the series of the quartic at infinity.")
 final class MomentsCommand implements Callable<Integer> {
 
@@ -42,14 +44,19 @@ final class MomentsCommand implements Callable<Integer> {
             for (int j = 1; j <= k; j++) {
                 list.add(Output.number(biased.moment(j)));
             }
-            SpectrumOutput.inputs(p, common.digits, model).field("moments", list).emit(common, spec.commandLine().getOut());
+            SpectrumOutput.inputs(p, common.digits, model)
+                    .field("moments", list)
+                    .emit(common, spec.commandLine().getOut());
             return 0;
         }
         QuarticLaw law = Models.quarticLaw(model, common.digits).withDigits(Math.max(common.digits, 16));
         Apfloat[] m = law.moments(k);
         List<Object> list = new ArrayList<>();
         for (Apfloat v : m) {
-            list.add(common.digits <= 16 ? Output.number(v.doubleValue()) : Output.number(Numbers.plain(v, common.digits)));
+            list.add(
+                    common.digits <= 16
+                            ? Output.number(v.doubleValue())
+                            : Output.number(Numbers.plain(v, common.digits)));
         }
         Output out = SpectrumOutput.inputs(p, common.digits).field("moments", list);
         out.emit(common, spec.commandLine().getOut());

@@ -6,8 +6,7 @@ import org.apfloat.Apfloat;
 /** Plain decimal strings for csv/json (../shared/cli.md): no exponents, full requested precision. */
 public final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** The shortest decimal that round-trips the double, in plain notation; NaN/∞ are refused. */
     public static String plain(double v) {
@@ -27,7 +26,9 @@ public final class Numbers {
             return "0";
         }
         Apfloat r = v.precision(Math.max(1, Math.min(digits, v.precision())));
-        return new BigDecimal(r.toString(true)).round(new java.math.MathContext((int) digits))
-                .stripTrailingZeros().toPlainString();
+        return new BigDecimal(r.toString(true))
+                .round(new java.math.MathContext((int) digits))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

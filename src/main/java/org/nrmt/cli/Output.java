@@ -109,8 +109,10 @@ public final class Output {
                 case json -> json();
                 case csv -> csv();
                 case table -> table();
-                case npy -> throw new UserInputException(
-                        "--format npy is for eigenvalue arrays (nrmt simulate); use table, csv or json here", "npy");
+                case npy ->
+                    throw new UserInputException(
+                            "--format npy is for eigenvalue arrays (nrmt simulate); use table, csv or json here",
+                            "npy");
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -147,8 +149,7 @@ public final class Output {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UserInputException("cannot write output file " + target + " (" + e.getMessage() + ")",
-                    target);
+            throw new UserInputException("cannot write output file " + target + " (" + e.getMessage() + ")", target);
         }
     }
 
@@ -222,8 +223,13 @@ public final class Output {
             }
             rows.add(r);
         }
-        try (CSVPrinter printer = new CSVPrinter(sw, CSVFormat.DEFAULT.builder()
-                .setHeader(columns.toArray(String[]::new)).setRecordSeparator("\n").get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                sw,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader(columns.toArray(String[]::new))
+                        .setRecordSeparator("\n")
+                        .get())) {
             for (List<Object> r : rows) {
                 printer.printRecord(r);
             }

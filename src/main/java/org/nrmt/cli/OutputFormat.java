@@ -5,5 +5,8 @@ package org.nrmt.cli;
  * binary) is for eigenvalue arrays and only {@code simulate} accepts it.
  */
 public enum OutputFormat {
-    table, csv, json, npy
+    table,
+    csv,
+    json,
+    npy
 }

@@ -10,9 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntConsumer;
 import org.nrmt.activation.Activation;
-import org.nrmt.bias.BiasKind;
 import org.nrmt.constants.GaussianConstantsEngine;
 import org.nrmt.simulation.Backend;
+import org.nrmt.simulation.BiasKind;
 import org.nrmt.simulation.CenteredActivation;
 import org.nrmt.simulation.EigenSolver;
 import org.nrmt.simulation.EigenSolvers;
@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code nrmt simulate}: all eigenvalues of sampled M = YYᵀ/m, Y = f(WX + B) − mean, pooled over
  * trials in trial order; CSV column {@code eigenvalue}, or {@code --format npy}.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
         description = "Eigenvalues of simulated M = YYᵀ/m, Y = f(WX + B) − E f (centred).")
 final class SimulateCommand implements Callable<Integer> {
 
@@ -157,14 +159,20 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** NumPy .npy v1.0: shape (n1,) for one trial, (trials, n1) otherwise; little-endian float64. */
     static byte[] npy(SimulationResult r) {
-        String shape = r.trials() == 1 ? "(" + r.spec().n1() + ",)" : "(" + r.trials() + ", " + r.spec().n1() + ")";
+        String shape = r.trials() == 1
+                ? "(" + r.spec().n1() + ",)"
+                : "(" + r.trials() + ", " + r.spec().n1() + ")";
         String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }";
         int unpadded = 10 + dict.length() + 1;
         int total = (unpadded + 63) / 64 * 64;
         String header = dict + " ".repeat(total - unpadded) + "\n";
         double[] values = r.pooled();
-        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        ByteBuffer b =
+                ByteBuffer.allocate(10 + header.length() + 8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93)
+                .put("NUMPY".getBytes(StandardCharsets.US_ASCII))
+                .put((byte) 1)
+                .put((byte) 0);
         b.putShort((short) header.length());
         b.put(header.getBytes(StandardCharsets.US_ASCII));
         for (double v : values) {
@@ -174,9 +182,16 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** A simulation ready to run, with what the user should see about it. */
-    record Prepared(SimulationSpec spec, CenteredActivation activation, Activation parsed, String activationText,
-                    Simulator simulator,
-                    int trials, long seed, IntConsumer progress, Runnable finish) {
+    record Prepared(
+            SimulationSpec spec,
+            CenteredActivation activation,
+            Activation parsed,
+            String activationText,
+            Simulator simulator,
+            int trials,
+            long seed,
+            IntConsumer progress,
+            Runnable finish) {
         SimulationResult run() {
             try {
                 return simulator.run(spec, activation, trials, seed, progress);
@@ -197,15 +212,22 @@ final class SimulateCommand implements Callable<Integer> {
         @Option(names = "--m", paramLabel = "M", description = "Number of samples (default: ${DEFAULT-VALUE}).")
         int m = 2000;
 
-        @Option(names = "--trials", paramLabel = "T", description = "Independent matrices, pooled (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--trials",
+                paramLabel = "T",
+                description = "Independent matrices, pooled (default: ${DEFAULT-VALUE}).")
         int trials = 1;
 
-        @Option(names = "--threads", paramLabel = "N",
+        @Option(
+                names = "--threads",
+                paramLabel = "N",
                 description = "Java threads: trials in parallel, spare threads share a trial's sampling "
                         + "(default: the number of processors). OpenBLAS runs one thread per call.")
         Integer threads;
 
-        @Option(names = "--backend", paramLabel = "B",
+        @Option(
+                names = "--backend",
+                paramLabel = "B",
                 description = "native (OpenBLAS/LAPACK, falls back to java if it does not load) or java (ojAlgo) "
                         + "(default: ${DEFAULT-VALUE}).")
         String backend = "native";
@@ -213,12 +235,13 @@ final class SimulateCommand implements Callable<Integer> {
         /** Validates the options, resolves and centres the activation, and loads the backend. */
         Prepared prepare(ModelOptions model, CommonOptions common, PrintWriter err) {
             if (model.eta != null || model.zeta != null) {
-                throw new UserInputException("simulation needs an activation (-f), not --eta/--zeta",
+                throw new UserInputException(
+                        "simulation needs an activation (-f), not --eta/--zeta",
                         "eta=" + model.eta + " zeta=" + model.zeta);
             }
             if (model.phi != null || model.psi != null) {
-                throw new UserInputException("simulation takes --n0 --n1 --m, not --phi/--psi",
-                        "phi=" + model.phi + " psi=" + model.psi);
+                throw new UserInputException(
+                        "simulation takes --n0 --n1 --m, not --phi/--psi", "phi=" + model.phi + " psi=" + model.psi);
             }
             requirePositive("--n0", n0);
             requirePositive("--n1", n1);
@@ -267,8 +290,8 @@ final class SimulateCommand implements Callable<Integer> {
             });
             Simulator simulator = new Simulator(solver, t);
             simulator.checkMemory(simSpec, trials);
-            IntConsumer progress = k -> { };
-            Runnable finish = () -> { };
+            IntConsumer progress = k -> {};
+            Runnable finish = () -> {};
             if (common.progress()) {
                 ProgressBar bar = new ProgressBar(err, trials, simSpec.shapeLabel());
                 progress = bar::update;
@@ -301,8 +324,15 @@ final class SimulateCommand implements Callable<Integer> {
         synchronized void update(int done) {
             int width = 30;
             int filled = (int) ((long) width * done / total);
-            err.print(String.format(Locale.ROOT, "\r%s [%s%s] %d/%d trials  %.1f s", label, "#".repeat(filled),
-                    " ".repeat(width - filled), done, total, (System.nanoTime() - start) * 1e-9));
+            err.print(String.format(
+                    Locale.ROOT,
+                    "\r%s [%s%s] %d/%d trials  %.1f s",
+                    label,
+                    "#".repeat(filled),
+                    " ".repeat(width - filled),
+                    done,
+                    total,
+                    (System.nanoTime() - start) * 1e-9));
             err.flush();
         }
 

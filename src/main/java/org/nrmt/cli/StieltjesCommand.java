@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.math3.complex.Complex;
-import org.apfloat.Apcomplex;
-import org.apfloat.Apfloat;
 import org.nrmt.spectrum.ApStieltjesPoint;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
-import org.nrmt.spectrum.UncertifiedPointException;
 import org.nrmt.spectrum.StieltjesPoint;
+import org.nrmt.spectrum.UncertifiedPointException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nrmt stieltjes}: The Stieltjes transform G(z) on the certified physical branch. */
-@Command(name = "stieltjes", mixinStandardHelpOptions = true,
+@Command(
+        name = "stieltjes",
+        mixinStandardHelpOptions = true,
         description = "The Stieltjes transform G(z) on the certified physical branch (theory/branch-selection.md).")
 final class StieltjesCommand implements Callable<Integer> {
 
@@ -33,7 +33,11 @@ final class StieltjesCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--z", paramLabel = "Z", required = true, converter = ComplexConverter.class,
+    @Option(
+            names = "--z",
+            paramLabel = "Z",
+            required = true,
+            converter = ComplexConverter.class,
             description = "Point z, like 0.3+0.01i or -0.5 (repeatable). Real z means z + i0.")
     List<Complex> zs;
 
@@ -69,10 +73,13 @@ final class StieltjesCommand implements Callable<Integer> {
             row.put("z_re", z.getReal());
             row.put("z_im", z.getImaginary());
             if (common.digits > 16) {
-                ApStieltjesPoint ap = law.withDigits(common.digits)
-                        .stieltjesAp(QuarticLaw.exact(z));
-                row.put("g_re", ap.certified() ? Output.number(Numbers.plain(ap.g().real(), common.digits)) : null);
-                row.put("g_im", ap.certified() ? Output.number(Numbers.plain(ap.g().imag(), common.digits)) : null);
+                ApStieltjesPoint ap = law.withDigits(common.digits).stieltjesAp(QuarticLaw.exact(z));
+                row.put(
+                        "g_re",
+                        ap.certified() ? Output.number(Numbers.plain(ap.g().real(), common.digits)) : null);
+                row.put(
+                        "g_im",
+                        ap.certified() ? Output.number(Numbers.plain(ap.g().imag(), common.digits)) : null);
                 row.put("certified", ap.certified());
             } else {
                 StieltjesPoint sp = law.stieltjesPoint(z);

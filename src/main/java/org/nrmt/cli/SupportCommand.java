@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import org.apfloat.Apfloat;
 import org.nrmt.bias.BiasLaws;
 import org.nrmt.spectrum.Atom;
-import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.Interval;
+import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
 import picocli.CommandLine.Command;
@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code nrmt support}: support intervals (physical real roots of the discriminant) and atoms. */
-@Command(name = "support", mixinStandardHelpOptions = true,
+@Command(
+        name = "support",
+        mixinStandardHelpOptions = true,
         description = "Support of the continuous part (edges at --digits digits) and the atoms.")
 final class SupportCommand implements Callable<Integer> {
 
@@ -41,7 +43,10 @@ final class SupportCommand implements Callable<Integer> {
             for (Interval iv : biased.support()) {
                 intervals.add(List.of(Output.number(iv.lo()), Output.number(iv.hi())));
             }
-            Output out = SpectrumOutput.inputs(p, common.digits, model).field("bias_nodes", BiasLaws.cdfMeasure(model.bias, model.biasSigma).size())
+            Output out = SpectrumOutput.inputs(p, common.digits, model)
+                    .field(
+                            "bias_nodes",
+                            BiasLaws.cdfMeasure(model.bias, model.biasSigma).size())
                     .field("intervals", intervals)
                     .field("atoms", atoms(biased.atoms()));
             out.emit(common, spec.commandLine().getOut());
@@ -54,7 +59,8 @@ final class SupportCommand implements Callable<Integer> {
         for (int i = 0; i + 1 < edges.size(); i += 2) {
             intervals.add(List.of(num(edges.get(i), d), num(edges.get(i + 1), d)));
         }
-        Output out = SpectrumOutput.inputs(p, common.digits).field("intervals", intervals)
+        Output out = SpectrumOutput.inputs(p, common.digits)
+                .field("intervals", intervals)
                 .field("atoms", atoms(law.atoms()));
         out.emit(common, spec.commandLine().getOut());
         return 0;

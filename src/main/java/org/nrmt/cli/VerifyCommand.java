@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
  * {@code verification/scenarios.json} and writes {@code DIR/REPORT.md} and {@code DIR/figures/}
  * (theory/verification-harness.md). Prints a summary (scenarios, passed, misses).
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Run the verification scenarios and regenerate verification/REPORT.md and its figures.")
 final class VerifyCommand implements Callable<Integer> {
 
@@ -34,26 +36,34 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "SCENARIO", arity = "0..*",
+    @Parameters(
+            paramLabel = "SCENARIO",
+            arity = "0..*",
             description = "Scenario names from the scenario file (default: all of them).")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--fast", description = "Only the fast CI subset (small sizes, thresholds scaled like 1/n).")
     boolean fast;
 
-    @Option(names = "--out-dir", paramLabel = "DIR",
+    @Option(
+            names = "--out-dir",
+            paramLabel = "DIR",
             description = "Where REPORT.md and figures/ are written (default: ${DEFAULT-VALUE}).")
     Path outDir = Path.of("verification");
 
-    @Option(names = "--scenarios", paramLabel = "FILE",
-            description = "The scenario file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scenarios", paramLabel = "FILE", description = "The scenario file (default: ${DEFAULT-VALUE}).")
     Path scenarios = Path.of("verification", "scenarios.json");
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Scenarios run at once, each on one OpenBLAS thread (default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--backend", paramLabel = "B", description = "Linear algebra: native (OpenBLAS) or java (ojAlgo) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--backend",
+            paramLabel = "B",
+            description = "Linear algebra: native (OpenBLAS) or java (ojAlgo) (default: ${DEFAULT-VALUE}).")
     String backend = "native";
 
     @Option(names = "--check", description = "Exit with code 1 when a scenario misses its threshold.")
@@ -63,8 +73,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         common.validate();
         if (!Files.isRegularFile(scenarios)) {
-            throw new UserInputException("scenario file not found (run from the repository root or give --scenarios)",
-                    scenarios);
+            throw new UserInputException(
+                    "scenario file not found (run from the repository root or give --scenarios)", scenarios);
         }
         int parallelism = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (parallelism < 1) {
@@ -83,7 +93,9 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        Verification v = Verification.withDefaults().withParallelism(parallelism).withBackend(b)
+        Verification v = Verification.withDefaults()
+                .withParallelism(parallelism)
+                .withBackend(b)
                 .withProgress(line -> {
                     if (!common.quiet) {
                         err.println("nrmt verify: " + line);
@@ -96,7 +108,12 @@ final class VerifyCommand implements Callable<Integer> {
                 .field("report", outDir.resolve("REPORT.md").toString())
                 .field("scenarios", run.results().size())
                 .field("passed", run.results().size() - run.misses().size())
-                .field("misses", run.misses().stream().map(ScenarioResult::scenario).map(s -> s.name()).toList())
+                .field(
+                        "misses",
+                        run.misses().stream()
+                                .map(ScenarioResult::scenario)
+                                .map(s -> s.name())
+                                .toList())
                 .field("seconds", run.seconds());
         out.emit(common, spec.commandLine().getOut());
         return check && !run.passed() ? 1 : 0;

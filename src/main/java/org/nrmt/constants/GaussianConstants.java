@@ -12,9 +12,19 @@ import org.apfloat.Apfloat;
  * error of mean, η and ζ (the largest); values smaller than their error are reported as 0.
  * {@code nodes} counts integrand evaluations. Numbers carry {@code digits} significant digits.
  */
-public record GaussianConstants(String activation, Apfloat s, Apfloat shift, long digits, Apfloat mean,
-        Apfloat eta, Apfloat zeta, Apfloat secondMoment, Apfloat linear, List<Apfloat> hermite,
-        Apfloat error, int nodes) {
+public record GaussianConstants(
+        String activation,
+        Apfloat s,
+        Apfloat shift,
+        long digits,
+        Apfloat mean,
+        Apfloat eta,
+        Apfloat zeta,
+        Apfloat secondMoment,
+        Apfloat linear,
+        List<Apfloat> hermite,
+        Apfloat error,
+        int nodes) {
     public GaussianConstants {
         hermite = List.copyOf(hermite);
     }

@@ -95,8 +95,8 @@ public final class GaussianConstantsEngine {
             ref[i] = u;
         }
         // digits lost between the size of the integrand's terms (U, U², U) and the accuracy asked
-        int extra = (int) Math.ceil(Math.max(Math.log10(u / ref[0]),
-                Math.max(Math.log10(u * u / ref[1]), Math.log10(u / ref[2]))));
+        int extra = (int) Math.ceil(
+                Math.max(Math.log10(u / ref[0]), Math.max(Math.log10(u * u / ref[1]), Math.log10(u / ref[2]))));
         extra = Math.max(0, extra);
         long precision = digits + GUARD_DIGITS + Math.min(extra, 20);
         double[] log10Ref = new double[dim];
@@ -121,8 +121,8 @@ public final class GaussianConstantsEngine {
         if (breaks.isEmpty()) {
             GridIntegrand g = new GaussianGrid(f, sP, shiftP, dim, precision);
             int n0 = (int) Math.ceil(2 * lz / 0.5);
-            QuadratureResult r = TrapezoidRule.withDefaults()
-                    .integrate(g, lzA.negate(), lzA, n0, precision, log10Tol, log10Ref);
+            QuadratureResult r =
+                    TrapezoidRule.withDefaults().integrate(g, lzA.negate(), lzA, n0, precision, log10Tol, log10Ref);
             check(r, f, digits);
             nodes = r.evaluations();
             for (int i = 0; i < dim; i++) {
@@ -143,8 +143,8 @@ public final class GaussianConstantsEngine {
             }
             VectorIntegrand g = new GaussianPoint(f, sP, shiftP, dim, precision);
             for (int p = 0; p + 1 < ends.size(); p++) {
-                QuadratureResult r = TanhSinhRule.withDefaults()
-                        .integrate(g, ends.get(p), ends.get(p + 1), precision, tol, false);
+                QuadratureResult r =
+                        TanhSinhRule.withDefaults().integrate(g, ends.get(p), ends.get(p + 1), precision, tol, false);
                 check(r, f, digits);
                 nodes += r.evaluations();
                 for (int i = 0; i < dim; i++) {
@@ -166,7 +166,10 @@ public final class GaussianConstantsEngine {
         Apfloat zeta = linear.multiply(linear);
         Apfloat errMean = err[0];
         Apfloat errEta = err[1].add(ApfloatMath.abs(mean).multiply(err[0]).multiply(new Apfloat(2)));
-        Apfloat errZeta = ApfloatMath.abs(linear).multiply(err[2]).multiply(new Apfloat(2)).add(err[2].multiply(err[2]));
+        Apfloat errZeta = ApfloatMath.abs(linear)
+                .multiply(err[2])
+                .multiply(new Apfloat(2))
+                .add(err[2].multiply(err[2]));
         List<Apfloat> hermite = new ArrayList<>();
         if (hermiteOrder > 0) {
             hermite.add(round(mean, err[0], digits));
@@ -181,9 +184,18 @@ public final class GaussianConstantsEngine {
         // rounding to `digits` digits is part of the reported numbers' error
         Apfloat big = max(max(ApfloatMath.abs(mean), ApfloatMath.abs(eta)), ApfloatMath.abs(zeta));
         error = error.add(big.multiply(pow10(1 - digits)).divide(new Apfloat(2)));
-        return new GaussianConstants(f.text(), s, shift, digits, round(mean, errMean, digits),
-                round(eta, errEta, digits), round(zeta, errZeta, digits), round(secondMoment, err[1], digits),
-                round(linear, err[2], digits), hermite, ApfloatMath.roundToPrecision(error, 3, RoundingMode.UP),
+        return new GaussianConstants(
+                f.text(),
+                s,
+                shift,
+                digits,
+                round(mean, errMean, digits),
+                round(eta, errEta, digits),
+                round(zeta, errZeta, digits),
+                round(secondMoment, err[1], digits),
+                round(linear, err[2], digits),
+                hermite,
+                ApfloatMath.roundToPrecision(error, 3, RoundingMode.UP),
                 nodes);
     }
 
@@ -191,7 +203,8 @@ public final class GaussianConstantsEngine {
         if (!r.converged()) {
             throw new QuadratureNotConvergedException("Gaussian integrals of " + f.text() + " at " + digits
                     + " digits did not converge: error estimate "
-                    + ApfloatMath.roundToPrecision(r.error(), 3, RoundingMode.UP).toString(false) + " after "
+                    + ApfloatMath.roundToPrecision(r.error(), 3, RoundingMode.UP)
+                            .toString(false) + " after "
                     + r.levels() + " levels and " + r.evaluations() + " evaluations");
         }
     }
@@ -217,8 +230,15 @@ public final class GaussianConstantsEngine {
      * Breakpoints in z ∈ (−L, L): z = (x − shift)/s for the non-smooth points x of f.
      * Refuses SINGULAR points where f² is not integrable.
      */
-    private static List<Apfloat> breakpoints(Activation f, DoubleUnaryOperator fd, Apfloat s, Apfloat shift,
-            double sd, double bd, double lz, long precision) {
+    private static List<Apfloat> breakpoints(
+            Activation f,
+            DoubleUnaryOperator fd,
+            Apfloat s,
+            Apfloat shift,
+            double sd,
+            double bd,
+            double lz,
+            long precision) {
         List<NonSmoothPoint> pts = f.nonSmoothPoints(bd - sd * lz, bd + sd * lz, precision);
         List<Apfloat> z = new ArrayList<>();
         Apfloat lo = new Apfloat(-lz, precision);
@@ -228,7 +248,8 @@ public final class GaussianConstantsEngine {
                 requireSquareIntegrable(fd, f.text(), p.x().doubleValue());
             }
             Apfloat zp = p.x().precision(precision).subtract(shift).divide(s);
-            if (zp.compareTo(lo) > 0 && zp.compareTo(hi) < 0
+            if (zp.compareTo(lo) > 0
+                    && zp.compareTo(hi) < 0
                     && (z.isEmpty() || zp.compareTo(z.get(z.size() - 1)) > 0)) {
                 z.add(zp);
             }
@@ -253,8 +274,10 @@ public final class GaussianConstantsEngine {
             double g1 = f1 * f1 * e1;
             double g2 = f2 * f2 * e2;
             if (!Double.isFinite(g2) || (g2 > 0.5 * g1 && g2 > 1e-12)) {
-                throw new NonIntegrableActivationException(text, "f² is not integrable at its singular point x = "
-                        + p + " (f² |x − p| = " + g1 + " at distance " + e1 + ", " + g2 + " at " + e2 + ")");
+                throw new NonIntegrableActivationException(
+                        text,
+                        "f² is not integrable at its singular point x = " + p + " (f² |x − p| = " + g1 + " at distance "
+                                + e1 + ", " + g2 + " at " + e2 + ")");
             }
         }
     }
@@ -286,8 +309,8 @@ public final class GaussianConstantsEngine {
                 return l;
             }
         }
-        throw new NonIntegrableActivationException(text, "|f|²φ does not decay below 10^-" + (digits + TAIL_GUARD)
-                + " (" + worst + ")");
+        throw new NonIntegrableActivationException(
+                text, "|f|²φ does not decay below 10^-" + (digits + TAIL_GUARD) + " (" + worst + ")");
     }
 
     /**
@@ -341,8 +364,8 @@ public final class GaussianConstantsEngine {
      */
     public static DoubleConstants computeDouble(Activation f, double s, double shift) {
         if (!(s > 0) || !Double.isFinite(s) || !Double.isFinite(shift)) {
-            throw new IllegalArgumentException("s must be finite and > 0 and shift finite, got s = " + s
-                    + ", shift = " + shift);
+            throw new IllegalArgumentException(
+                    "s must be finite and > 0 and shift finite, got s = " + s + ", shift = " + shift);
         }
         DoubleUnaryOperator fd = f.toDoubleFunction();
         double lz = truncation(fd, f.text(), s, shift, 16, 0);
@@ -366,8 +389,8 @@ public final class GaussianConstantsEngine {
         double[] err = new double[3];
         int pieces = 1;
         if (pts.isEmpty()) {
-            DoubleQuadratureResult r = DoubleTrapezoidRule.withDefaults().integrate(g, -lz, lz,
-                    (int) Math.ceil(2 * lz / 0.5), 1e-300, 1e-14);
+            DoubleQuadratureResult r = DoubleTrapezoidRule.withDefaults()
+                    .integrate(g, -lz, lz, (int) Math.ceil(2 * lz / 0.5), 1e-300, 1e-14);
             requireConverged(r, f);
             System.arraycopy(r.values(), 0, sum, 0, 3);
             System.arraycopy(r.errors(), 0, err, 0, 3);
@@ -402,10 +425,11 @@ public final class GaussianConstantsEngine {
         double second = sum[1] * c;
         double linear = sum[2] * c;
         double eta = second - mean * mean;
-        double error = c * Math.max(err[0], Math.max(err[1] + 2 * Math.abs(mean) * err[0], 2 * Math.abs(linear) * err[2]))
-                // rounding: every piece's sum carries a few ulps of E f² and mean², and
-                // E f² − mean² cancels (seen: 2e-15 was too small for relu(x + 1))
-                + 8 * Math.ulp(1.0) * (second + mean * mean) * (1 + pieces);
+        double error =
+                c * Math.max(err[0], Math.max(err[1] + 2 * Math.abs(mean) * err[0], 2 * Math.abs(linear) * err[2]))
+                        // rounding: every piece's sum carries a few ulps of E f² and mean², and
+                        // E f² − mean² cancels (seen: 2e-15 was too small for relu(x + 1))
+                        + 8 * Math.ulp(1.0) * (second + mean * mean) * (1 + pieces);
         return new DoubleConstants(mean, eta, linear * linear, linear, error);
     }
 
@@ -532,7 +556,8 @@ public final class GaussianConstantsEngine {
             double zd = z.doubleValue();
             int bw = b + ((int) Math.ceil(zd * zd * 0.7213475204444817) / 64 + 1) * 64;
             BigInteger zf = Fixed.ofApfloat(z, bw);
-            Apfloat w = Fixed.toApfloat(Fixed.exp(Fixed.mul(zf, zf, bw).shiftRight(1).negate(), bw), bw, precision);
+            Apfloat w = Fixed.toApfloat(
+                    Fixed.exp(Fixed.mul(zf, zf, bw).shiftRight(1).negate(), bw), bw, precision);
             Apfloat wf = w.multiply(v);
             Apfloat[] out = new Apfloat[dim];
             out[0] = wf;

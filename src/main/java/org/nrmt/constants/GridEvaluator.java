@@ -98,7 +98,8 @@ final class GridEvaluator {
         }
         return switch (call.fn()) {
             case ABS -> map(eval(call.arg(0)), BigInteger::abs);
-            case SIGN -> map(eval(call.arg(0)), u -> BigInteger.valueOf(u.signum()).shiftLeft(b));
+            case SIGN ->
+                map(eval(call.arg(0)), u -> BigInteger.valueOf(u.signum()).shiftLeft(b));
             case STEP -> map(eval(call.arg(0)), u -> u.signum() > 0 ? Fixed.one(b) : BigInteger.ZERO);
             case RELU -> map(eval(call.arg(0)), u -> u.signum() > 0 ? u : BigInteger.ZERO);
             case EXP -> map(eval(call.arg(0)), u -> Fixed.exp(u, b));
@@ -107,12 +108,15 @@ final class GridEvaluator {
             case SILU -> map(eval(call.arg(0)), u -> Fixed.mul(u, sigmoid(u), b));
             case ERF -> map(eval(call.arg(0)), this::erf);
             case ERFC -> map(eval(call.arg(0)), u -> Fixed.one(b).subtract(erf(u)));
-            case GELU -> map(eval(call.arg(0)), u -> Fixed.mul(u, Fixed.one(b).add(erf(Fixed.mul(u, invSqrt2(), b))), b)
-                    .shiftRight(1));
+            case GELU ->
+                map(
+                        eval(call.arg(0)),
+                        u -> Fixed.mul(u, Fixed.one(b).add(erf(Fixed.mul(u, invSqrt2(), b))), b)
+                                .shiftRight(1));
             case MAX -> zip(eval(call.arg(0)), eval(call.arg(1)), (u, v) -> u.compareTo(v) >= 0 ? u : v);
             case MIN -> zip(eval(call.arg(0)), eval(call.arg(1)), (u, v) -> u.compareTo(v) <= 0 ? u : v);
-            case LEAKY_RELU -> zip(eval(call.arg(0)), eval(call.arg(1)),
-                    (u, sl) -> u.signum() >= 0 ? u : Fixed.mul(u, sl, b));
+            case LEAKY_RELU ->
+                zip(eval(call.arg(0)), eval(call.arg(1)), (u, sl) -> u.signum() >= 0 ? u : Fixed.mul(u, sl, b));
             case CLAMP -> {
                 Vals u = eval(call.arg(0));
                 Vals lo = eval(call.arg(1));
@@ -140,7 +144,8 @@ final class GridEvaluator {
 
     private BigInteger invSqrt2() {
         if (invSqrt2 == null) {
-            invSqrt2 = Fixed.ofApfloat(ApfloatMath.sqrt(new Apfloat(2, precision + 10)).divide(new Apfloat(2)), b);
+            invSqrt2 = Fixed.ofApfloat(
+                    ApfloatMath.sqrt(new Apfloat(2, precision + 10)).divide(new Apfloat(2)), b);
         }
         return invSqrt2;
     }
@@ -196,12 +201,13 @@ final class GridEvaluator {
             case ADD -> zip(l, r, BigInteger::add);
             case SUB -> zip(l, r, BigInteger::subtract);
             case MUL -> zip(l, r, (u, v) -> Fixed.mul(u, v, b));
-            case DIV -> zip(l, r, (u, v) -> {
-                if (v.signum() == 0) {
-                    throw new ArithmeticException("division by zero on the quadrature grid in " + bin);
-                }
-                return Fixed.div(u, v, b);
-            });
+            case DIV ->
+                zip(l, r, (u, v) -> {
+                    if (v.signum() == 0) {
+                        throw new ArithmeticException("division by zero on the quadrature grid in " + bin);
+                    }
+                    return Fixed.div(u, v, b);
+                });
             default -> throw new IllegalStateException(bin.op().toString());
         };
     }
@@ -265,10 +271,14 @@ final class GridEvaluator {
             return switch (bin.op()) {
                 case ADD -> new Affine(l.a().add(r.a()), l.c().add(r.c()));
                 case SUB -> new Affine(l.a().subtract(r.a()), l.c().subtract(r.c()));
-                case MUL -> l.a().signum() == 0 ? new Affine(r.a().multiply(l.c()), r.c().multiply(l.c()))
-                        : r.a().signum() == 0 ? new Affine(l.a().multiply(r.c()), l.c().multiply(r.c())) : null;
-                case DIV -> r.a().signum() == 0 && r.c().signum() != 0
-                        ? new Affine(l.a().divide(r.c()), l.c().divide(r.c())) : null;
+                case MUL ->
+                    l.a().signum() == 0
+                            ? new Affine(r.a().multiply(l.c()), r.c().multiply(l.c()))
+                            : r.a().signum() == 0 ? new Affine(l.a().multiply(r.c()), l.c().multiply(r.c())) : null;
+                case DIV ->
+                    r.a().signum() == 0 && r.c().signum() != 0
+                            ? new Affine(l.a().divide(r.c()), l.c().divide(r.c()))
+                            : null;
                 default -> null;
             };
         }
@@ -297,8 +307,10 @@ final class GridEvaluator {
             case TANH, SIGMOID, SILU -> {
                 // F_k = e^{-2u} (tanh) or e^{-u} (sigmoid); values from F by one division
                 int c = fn == Function.TANH ? 2 : 1;
-                BigInteger[] f = geometric(Fixed.exp(ua.multiply(BigInteger.valueOf(-c)), b),
-                        step.multiply(BigInteger.valueOf(-c)), anchor);
+                BigInteger[] f = geometric(
+                        Fixed.exp(ua.multiply(BigInteger.valueOf(-c)), b),
+                        step.multiply(BigInteger.valueOf(-c)),
+                        anchor);
                 BigInteger one = Fixed.one(b);
                 BigInteger uk = ua.subtract(step.multiply(BigInteger.valueOf(anchor)));
                 for (int k = 0; k < n; k++) {
@@ -322,7 +334,8 @@ final class GridEvaluator {
             }
             case SIN, COS -> {
                 long wp = precision + 10;
-                Apfloat uaA = u0.add(du.multiply(new Apfloat(anchor, precision))).precision(wp);
+                Apfloat uaA =
+                        u0.add(du.multiply(new Apfloat(anchor, precision))).precision(wp);
                 BigInteger cA = Fixed.ofApfloat(ApfloatMath.cos(uaA), b);
                 BigInteger sA = Fixed.ofApfloat(ApfloatMath.sin(uaA), b);
                 BigInteger ct = Fixed.ofApfloat(ApfloatMath.cos(du.precision(wp)), b);

@@ -23,12 +23,11 @@ public record ActivationFamily(String template, List<String> parameters) {
         }
         for (String p : parameters) {
             if (!p.matches("[A-Za-z]") || p.equals("x") || p.equals("e")) {
-                throw new IllegalArgumentException(
-                        "parameters must be single letters other than x and e, got " + p);
+                throw new IllegalArgumentException("parameters must be single letters other than x and e, got " + p);
             }
             if (!present(template, p)) {
-                throw new IllegalArgumentException("parameter " + p + " does not occur in the expression, got "
-                        + template);
+                throw new IllegalArgumentException(
+                        "parameter " + p + " does not occur in the expression, got " + template);
             }
         }
     }

@@ -35,18 +35,22 @@ public final class IsospectralFinder {
      * The result: parameter values (fixed ones included), the raw constants at the solution, the
      * normalising factor 1/√η_raw, the normalised expression and the Newton iterations used.
      */
-    public record Solution(Map<String, Apfloat> parameters, Apfloat mean, Apfloat linear, Apfloat etaRaw,
-            Apfloat scale, String expression, int iterations) {
-    }
+    public record Solution(
+            Map<String, Apfloat> parameters,
+            Apfloat mean,
+            Apfloat linear,
+            Apfloat etaRaw,
+            Apfloat scale,
+            String expression,
+            int iterations) {}
 
-    private IsospectralFinder() {
-    }
+    private IsospectralFinder() {}
 
     /** Constants from {@link GaussianConstantsEngine} at s = 1. */
     public static FamilyConstants engine() {
         return (text, digits) -> {
-            GaussianConstants c = GaussianConstantsEngine.compute(Activation.parse(text), Apfloat.ONE,
-                    Apfloat.ZERO, digits, 0);
+            GaussianConstants c =
+                    GaussianConstantsEngine.compute(Activation.parse(text), Apfloat.ONE, Apfloat.ZERO, digits, 0);
             return new Apfloat[] {c.mean(), c.secondMoment(), c.linear()};
         };
     }
@@ -57,8 +61,12 @@ public final class IsospectralFinder {
      * @throws IllegalArgumentException for bad input (names the value)
      * @throws IllegalStateException if Newton does not converge (with the residual)
      */
-    public static Solution solve(ActivationFamily family, Map<String, Apfloat> start, List<String> unknowns,
-            long digits, FamilyConstants constants) {
+    public static Solution solve(
+            ActivationFamily family,
+            Map<String, Apfloat> start,
+            List<String> unknowns,
+            long digits,
+            FamilyConstants constants) {
         if (digits < 5 || digits > 2000) {
             throw new IllegalArgumentException("digits must be in [5, 2000], got " + digits);
         }
@@ -95,7 +103,8 @@ public final class IsospectralFinder {
             }
             List<Integer> active = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                boolean identically = abs(r[i]).compareTo(tiny) < 0 && rowNorm(jac[i]).compareTo(tiny) < 0;
+                boolean identically =
+                        abs(r[i]).compareTo(tiny) < 0 && rowNorm(jac[i]).compareTo(tiny) < 0;
                 if (!identically) {
                     active.add(i);
                 }
@@ -120,8 +129,13 @@ public final class IsospectralFinder {
                 + " from " + start + "; last values " + values);
     }
 
-    private static Solution finish(ActivationFamily family, Map<String, Apfloat> values, long digits, long wp,
-            FamilyConstants constants, int iterations) {
+    private static Solution finish(
+            ActivationFamily family,
+            Map<String, Apfloat> values,
+            long digits,
+            long wp,
+            FamilyConstants constants,
+            int iterations) {
         Apfloat[] c = constants.at(family.member(values), wp);
         Apfloat etaRaw = c[1].subtract(c[0].multiply(c[0]));
         if (etaRaw.signum() <= 0) {
@@ -131,13 +145,19 @@ public final class IsospectralFinder {
         Map<String, Apfloat> rounded = new LinkedHashMap<>();
         values.forEach((key, v) -> rounded.put(key, v.precision(digits)));
         String expression = ActivationFamily.plain(scale.precision(digits)) + "*(" + family.member(rounded) + ")";
-        return new Solution(rounded, c[0].precision(digits), c[2].precision(digits), etaRaw.precision(digits),
-                scale.precision(digits), expression, iterations);
+        return new Solution(
+                rounded,
+                c[0].precision(digits),
+                c[2].precision(digits),
+                etaRaw.precision(digits),
+                scale.precision(digits),
+                expression,
+                iterations);
     }
 
     /** {mean, E[Z f]} of the member. */
-    private static Apfloat[] residual(ActivationFamily family, Map<String, Apfloat> values, long wp,
-            FamilyConstants constants) {
+    private static Apfloat[] residual(
+            ActivationFamily family, Map<String, Apfloat> values, long wp, FamilyConstants constants) {
         Apfloat[] c = constants.at(family.member(values), wp);
         return new Apfloat[] {c[0], c[2]};
     }
@@ -164,8 +184,8 @@ public final class IsospectralFinder {
         } else {
             Apfloat det = g[0][0].multiply(g[1][1]).subtract(g[0][1].multiply(g[1][0]));
             if (det.signum() == 0) {
-                throw new IllegalStateException("singular Jacobian: mean and E[Z f] move together; fix or free "
-                        + "another parameter");
+                throw new IllegalStateException(
+                        "singular Jacobian: mean and E[Z f] move together; fix or free " + "another parameter");
             }
             Apfloat r0 = r[active.get(0)];
             Apfloat r1 = r[active.get(1)];

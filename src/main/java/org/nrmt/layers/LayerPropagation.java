@@ -20,8 +20,8 @@ import org.nrmt.simulation.SpectralStatistics;
  * @param scale      the factor applied after centring, 1/√η_raw to normalise to η = 1
  * @param theoryCdf  CDF of the one-layer law (φ = n/m, ψ = 1, η and ζ of the scaled activation)
  */
-public record LayerPropagation(DoubleUnaryOperator activation, double mean, double scale,
-        DoubleUnaryOperator theoryCdf) {
+public record LayerPropagation(
+        DoubleUnaryOperator activation, double mean, double scale, DoubleUnaryOperator theoryCdf) {
 
     public LayerPropagation {
         if (!Double.isFinite(mean)) {
@@ -61,13 +61,12 @@ public record LayerPropagation(DoubleUnaryOperator activation, double mean, doub
         return out;
     }
 
-    private static LayerSpectrum measure(int layer, double[] x, int n, int m, DoubleUnaryOperator inputCdf,
-            DoubleUnaryOperator theory) {
+    private static LayerSpectrum measure(
+            int layer, double[] x, int n, int m, DoubleUnaryOperator inputCdf, DoubleUnaryOperator theory) {
         double[] eig = RandomFeatures.eigenvalues(RandomFeatures.gram(x, n, m), n);
         for (int i = 0; i < eig.length; i++) {
             eig[i] = Math.max(0, eig[i]);
         }
-        return new LayerSpectrum(layer, eig, SpectralStatistics.ks(eig, inputCdf),
-                SpectralStatistics.ks(eig, theory));
+        return new LayerSpectrum(layer, eig, SpectralStatistics.ks(eig, inputCdf), SpectralStatistics.ks(eig, theory));
     }
 }

@@ -95,13 +95,14 @@ public final class MarchenkoPasturLaw implements SpectralLaw {
         for (double hi = Math.min(width, theta); lo < theta; hi = Math.min(4 * hi, theta)) {
             double l = lo;
             double len = hi - lo;
-            integral += len * RULE.integrate(u -> {
-                double t = l + u * len;
-                double s = Math.sin(t);
-                double h = Math.sin(t / 2);
-                double xt = a + w * h * h; // = a + w(1 − cos t)/2 without cancellation at small t
-                return w * w * s * s / 4 / (2 * Math.PI * gamma * eta * xt);
-            });
+            integral += len
+                    * RULE.integrate(u -> {
+                        double t = l + u * len;
+                        double s = Math.sin(t);
+                        double h = Math.sin(t / 2);
+                        double xt = a + w * h * h; // = a + w(1 − cos t)/2 without cancellation at small t
+                        return w * w * s * s / 4 / (2 * Math.PI * gamma * eta * xt);
+                    });
             lo = hi;
         }
         return Math.min(1, atom + integral);

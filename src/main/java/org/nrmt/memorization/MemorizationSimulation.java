@@ -34,8 +34,7 @@ public final class MemorizationSimulation {
      * @param f    the activation
      * @param mean its Gaussian mean E f(Z), subtracted (centring)
      */
-    public static MemorizationSimulation sample(DoubleUnaryOperator f, double mean, int n0, int n1, int m,
-            long seed) {
+    public static MemorizationSimulation sample(DoubleUnaryOperator f, double mean, int n0, int n1, int m, long seed) {
         return sample(f, mean, n0, n1, m, RandomFeatures.rng(seed));
     }
 
@@ -44,13 +43,13 @@ public final class MemorizationSimulation {
      * {@link TrialSeeds#generator(long, int)}, so trials are independent and each depends on
      * (seed, trial) only.
      */
-    public static MemorizationSimulation sample(DoubleUnaryOperator f, double mean, int n0, int n1, int m,
-            long seed, int trial) {
+    public static MemorizationSimulation sample(
+            DoubleUnaryOperator f, double mean, int n0, int n1, int m, long seed, int trial) {
         return sample(f, mean, n0, n1, m, TrialSeeds.generator(seed, trial));
     }
 
-    private static MemorizationSimulation sample(DoubleUnaryOperator f, double mean, int n0, int n1, int m,
-            UniformRandomProvider rng) {
+    private static MemorizationSimulation sample(
+            DoubleUnaryOperator f, double mean, int n0, int n1, int m, UniformRandomProvider rng) {
         RandomFeatures.requirePositive("n0", n0);
         RandomFeatures.requirePositive("n1", n1);
         RandomFeatures.requirePositive("m", m);

@@ -22,8 +22,8 @@ public record QuarticLawResolvent(QuarticLaw law) implements NegativeAxisResolve
         NegativeAxisPoint[] out = pts.toArray(NegativeAxisPoint[]::new);
         for (NegativeAxisPoint p : out) {
             if (!p.certified()) {
-                throw new UncertifiedPointException("G(-lambda) not certified at lambda = " + p.lambda()
-                        + " for " + law.params());
+                throw new UncertifiedPointException(
+                        "G(-lambda) not certified at lambda = " + p.lambda() + " for " + law.params());
             }
         }
         return out;

@@ -22,8 +22,7 @@ public final class RandomFeatures {
     private static final int TRANS = 112;
     private static final int UPPER = 121;
 
-    private RandomFeatures() {
-    }
+    private RandomFeatures() {}
 
     /** A seeded generator; same seed, same stream. */
     public static UniformRandomProvider rng(long seed) {
@@ -99,8 +98,15 @@ public final class RandomFeatures {
      * Y = f(WX) − mean (n1×m) with fresh W (n1×n0, N(0, σw²/n0)) and X (n0×m, N(0, σx²)) drawn
      * from {@code rng} in that order: W first, then X.
      */
-    public static double[] features(UniformRandomProvider rng, DoubleUnaryOperator f, double mean,
-            int n0, int n1, int m, double sigmaW, double sigmaX) {
+    public static double[] features(
+            UniformRandomProvider rng,
+            DoubleUnaryOperator f,
+            double mean,
+            int n0,
+            int n1,
+            int m,
+            double sigmaW,
+            double sigmaX) {
         double[] w = gaussian(rng, n1, n0, sigmaW / Math.sqrt(n0));
         double[] x = gaussian(rng, n0, m, sigmaX);
         double[] y = multiply(w, n1, n0, x, m, 1);

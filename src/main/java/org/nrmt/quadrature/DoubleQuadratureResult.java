@@ -1,8 +1,7 @@
 package org.nrmt.quadrature;
 
 /** Result of a double quadrature: values, absolute error estimates, levels, evaluations, converged. */
-public record DoubleQuadratureResult(double[] values, double[] errors, int levels, int evaluations,
-        boolean converged) {
+public record DoubleQuadratureResult(double[] values, double[] errors, int levels, int evaluations, boolean converged) {
     public double value() {
         return values[0];
     }

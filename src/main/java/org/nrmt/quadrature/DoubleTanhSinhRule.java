@@ -12,8 +12,8 @@ public final class DoubleTanhSinhRule {
 
     private DoubleTanhSinhRule(int minLevels, int maxLevels) {
         if (minLevels < 2 || maxLevels < minLevels || maxLevels > 12) {
-            throw new IllegalArgumentException("levels must satisfy 2 <= minLevels <= maxLevels <= 12, got "
-                    + minLevels + ", " + maxLevels);
+            throw new IllegalArgumentException(
+                    "levels must satisfy 2 <= minLevels <= maxLevels <= 12, got " + minLevels + ", " + maxLevels);
         }
         this.minLevels = minLevels;
         this.maxLevels = maxLevels;
@@ -76,10 +76,11 @@ public final class DoubleTanhSinhRule {
                 double d1 = Math.abs(value[i] - prev[i]);
                 double d2 = Math.abs(prev[i] - prev2[i]);
                 // quadratic digit growth once converging: error ~ d1^2/d2 (see LevelErrorEstimator)
-                double e = level < 2 ? Double.POSITIVE_INFINITY
+                double e = level < 2
+                        ? Double.POSITIVE_INFINITY
                         : (d1 < d2 * 0.1 && d2 > 0 ? Math.max(d1 * d1 / d2 * 10, 0) : d1);
                 err[i] = e + 2.3e-16 * Math.abs(value[i]);
-                
+
                 prev2[i] = prev[i];
                 prev[i] = value[i];
             }

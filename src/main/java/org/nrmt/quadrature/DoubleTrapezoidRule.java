@@ -19,11 +19,11 @@ public final class DoubleTrapezoidRule {
         return new DoubleTrapezoidRule(3, 14);
     }
 
-    public DoubleQuadratureResult integrate(DoubleVectorIntegrand g, double lo, double hi, int intervals0,
-            double absTol, double relTol) {
+    public DoubleQuadratureResult integrate(
+            DoubleVectorIntegrand g, double lo, double hi, int intervals0, double absTol, double relTol) {
         if (!(lo < hi) || intervals0 < 1) {
-            throw new IllegalArgumentException("need lo < hi and intervals0 >= 1, got [" + lo + ", " + hi + "], "
-                    + intervals0);
+            throw new IllegalArgumentException(
+                    "need lo < hi and intervals0 >= 1, got [" + lo + ", " + hi + "], " + intervals0);
         }
         int dim = g.dimension();
         double[] f = new double[dim];
@@ -60,11 +60,11 @@ public final class DoubleTrapezoidRule {
                 prev[i] = value[i];
                 value[i] = acc[i] * h;
                 double d1 = Math.abs(value[i] - prev[i]);
-                double e = level < 2 ? Double.POSITIVE_INFINITY
+                double e = level < 2
+                        ? Double.POSITIVE_INFINITY
                         : (d1 < d2[i] * 0.1 && d2[i] > 0 ? d1 * d1 / d2[i] * 10 : d1);
                 err[i] = e + 2.3e-16 * Math.abs(value[i]);
                 d2[i] = d1;
-                
             }
             double big = 0;
             for (int i = 0; i < dim; i++) {

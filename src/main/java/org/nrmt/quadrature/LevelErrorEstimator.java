@@ -37,7 +37,8 @@ final class LevelErrorEstimator {
                 prevDigits[i] = Double.NaN;
                 continue;
             }
-            double d = log10Delta[i] == Double.NEGATIVE_INFINITY ? workingDigits
+            double d = log10Delta[i] == Double.NEGATIVE_INFINITY
+                    ? workingDigits
                     : Math.min(workingDigits, log10Scale[i] - log10Delta[i]);
             double est = d;
             double p = prevDigits[i];
@@ -68,6 +69,7 @@ final class LevelErrorEstimator {
             return org.apfloat.Apfloat.ZERO;
         }
         long ip = (long) Math.floor(log10);
-        return org.apfloat.ApfloatMath.scale(new org.apfloat.Apfloat(Math.pow(10, log10 - ip), Math.min(precision, 16)), ip);
+        return org.apfloat.ApfloatMath.scale(
+                new org.apfloat.Apfloat(Math.pow(10, log10 - ip), Math.min(precision, 16)), ip);
     }
 }

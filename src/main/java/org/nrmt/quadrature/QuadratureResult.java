@@ -9,8 +9,8 @@ import org.apfloat.Apfloat;
  * the number of integrand evaluations (vector evaluations count once) and whether every
  * component met its tolerance.
  */
-public record QuadratureResult(List<Apfloat> values, List<Apfloat> errors, int levels, int evaluations,
-        boolean converged) {
+public record QuadratureResult(
+        List<Apfloat> values, List<Apfloat> errors, int levels, int evaluations, boolean converged) {
     public QuadratureResult {
         values = List.copyOf(values);
         errors = List.copyOf(errors);
@@ -35,7 +35,8 @@ public record QuadratureResult(List<Apfloat> values, List<Apfloat> errors, int l
     public QuadratureResult requireConverged(String what) {
         if (!converged) {
             throw new QuadratureNotConvergedException(what + " did not converge: error estimate "
-                    + error().toString(true).substring(0, Math.min(12, error().toString(true).length()))
+                    + error().toString(true)
+                            .substring(0, Math.min(12, error().toString(true).length()))
                     + " after " + levels + " levels and " + evaluations + " evaluations");
         }
         return this;

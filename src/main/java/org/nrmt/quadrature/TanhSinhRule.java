@@ -33,8 +33,8 @@ public final class TanhSinhRule {
 
     private TanhSinhRule(int minLevels, int maxLevels) {
         if (minLevels < 2 || maxLevels < minLevels || maxLevels > 20) {
-            throw new IllegalArgumentException("levels must satisfy 2 <= minLevels <= maxLevels <= 20, got "
-                    + minLevels + ", " + maxLevels);
+            throw new IllegalArgumentException(
+                    "levels must satisfy 2 <= minLevels <= maxLevels <= 20, got " + minLevels + ", " + maxLevels);
         }
         this.minLevels = minLevels;
         this.maxLevels = maxLevels;
@@ -78,12 +78,12 @@ public final class TanhSinhRule {
      * digits (include guard digits). Returns converged = false instead of throwing when the
      * levels run out.
      */
-    public QuadratureResult integrate(VectorIntegrand g, Apfloat a, Apfloat b, long precision, double[] log10Tol,
-            boolean relative) {
+    public QuadratureResult integrate(
+            VectorIntegrand g, Apfloat a, Apfloat b, long precision, double[] log10Tol, boolean relative) {
         int dim = g.dimension();
         if (log10Tol.length != dim) {
-            throw new IllegalArgumentException("need one tolerance per component, got " + log10Tol.length
-                    + " for " + dim);
+            throw new IllegalArgumentException(
+                    "need one tolerance per component, got " + log10Tol.length + " for " + dim);
         }
         if (a.compareTo(b) >= 0) {
             throw new IllegalArgumentException("interval must have a < b, got [" + a + ", " + b + "]");
@@ -119,8 +119,13 @@ public final class TanhSinhRule {
                     sum[i] = sum[i].add(fr[i].add(fl[i]).multiply(w[k]));
                 }
             }
-            Apfloat h = ApfloatMath.scale(new Apfloat(BigInteger.ONE.shiftLeft(60 - level).multiply(
-                    BigInteger.valueOf(5).pow(60)), precision), -60);
+            Apfloat h = ApfloatMath.scale(
+                    new Apfloat(
+                            BigInteger.ONE
+                                    .shiftLeft(60 - level)
+                                    .multiply(BigInteger.valueOf(5).pow(60)),
+                            precision),
+                    -60);
             value = new Apfloat[dim];
             double[] log10Delta = new double[dim];
             double[] log10Scale = new double[dim];
@@ -155,8 +160,8 @@ public final class TanhSinhRule {
         return true;
     }
 
-    static QuadratureResult result(Apfloat[] value, double[] log10Err, int levels, int evaluations, boolean ok,
-            long precision) {
+    static QuadratureResult result(
+            Apfloat[] value, double[] log10Err, int levels, int evaluations, boolean ok, long precision) {
         List<Apfloat> errs = new ArrayList<>();
         for (double e : log10Err) {
             errs.add(LevelErrorEstimator.pow10(e, precision));
@@ -197,8 +202,8 @@ public final class TanhSinhRule {
             BigInteger e2 = Fixed.exp(u.shiftLeft(1).negate(), b); // e^{-2u}
             BigInteger onePlus = one.add(e2);
             BigInteger c = Fixed.div(e2.shiftLeft(1), onePlus, b);
-            BigInteger w = Fixed.div(Fixed.mul(Fixed.mul(halfPi, cosh, b), e2.shiftLeft(2), b),
-                    Fixed.mul(onePlus, onePlus, b), b);
+            BigInteger w = Fixed.div(
+                    Fixed.mul(Fixed.mul(halfPi, cosh, b), e2.shiftLeft(2), b), Fixed.mul(onePlus, onePlus, b), b);
             if (w.signum() == 0 || c.signum() == 0) {
                 break;
             }

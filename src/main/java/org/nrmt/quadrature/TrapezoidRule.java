@@ -21,8 +21,8 @@ public final class TrapezoidRule {
 
     private TrapezoidRule(int minLevels, int maxLevels) {
         if (minLevels < 2 || maxLevels < minLevels || maxLevels > 24) {
-            throw new IllegalArgumentException("levels must satisfy 2 <= minLevels <= maxLevels <= 24, got "
-                    + minLevels + ", " + maxLevels);
+            throw new IllegalArgumentException(
+                    "levels must satisfy 2 <= minLevels <= maxLevels <= 24, got " + minLevels + ", " + maxLevels);
         }
         this.minLevels = minLevels;
         this.maxLevels = maxLevels;
@@ -46,16 +46,22 @@ public final class TrapezoidRule {
      * {@code log10Tol[i]}: log10 of the absolute tolerance of component i. {@code log10Scale[i]}:
      * log10 of the component's magnitude (used to count agreeing digits).
      */
-    public QuadratureResult integrate(GridIntegrand g, Apfloat lo, Apfloat hi, int intervals0, long precision,
-            double[] log10Tol, double[] log10Scale) {
+    public QuadratureResult integrate(
+            GridIntegrand g,
+            Apfloat lo,
+            Apfloat hi,
+            int intervals0,
+            long precision,
+            double[] log10Tol,
+            double[] log10Scale) {
         int dim = g.dimension();
         if (log10Tol.length != dim || log10Scale.length != dim) {
-            throw new IllegalArgumentException("need one tolerance and scale per component, got "
-                    + log10Tol.length + ", " + log10Scale.length + " for " + dim);
+            throw new IllegalArgumentException("need one tolerance and scale per component, got " + log10Tol.length
+                    + ", " + log10Scale.length + " for " + dim);
         }
         if (lo.compareTo(hi) >= 0 || intervals0 < 1) {
-            throw new IllegalArgumentException("need lo < hi and intervals0 >= 1, got [" + lo + ", " + hi + "], "
-                    + intervals0);
+            throw new IllegalArgumentException(
+                    "need lo < hi and intervals0 >= 1, got [" + lo + ", " + hi + "], " + intervals0);
         }
         lo = lo.precision(precision);
         hi = hi.precision(precision);

@@ -32,60 +32,60 @@ import org.apfloat.Apcomplex;
  */
 public final class PolynomialRoots {
 
-  private PolynomialRoots() {}
+    private PolynomialRoots() {}
 
-  /**
-   * Roots in double precision.
-   *
-   * @param coefficients c[0] + c[1] x + ... + c[n] x^n; finite, not all zero
-   * @throws IllegalArgumentException naming the bad value for null, empty, non-finite or all-zero input
-   */
-  public static RootSet of(Complex[] coefficients) {
-    return DoubleAberth.solve(coefficients);
-  }
-
-  /**
-   * Roots in double precision, iterating from given approximations (for continuation: the roots at
-   * a neighbouring point of a path or grid usually converge in one or two sweeps). The start only
-   * affects speed and which approximation ends up at which index (index i stays near start[i] when
-   * the steps are small); the certificate is the same as for {@link #of(Complex[])}. The start is
-   * ignored (Bini's start used) unless it has one finite, distinct entry per root of the
-   * degree-dropped polynomial and there are no exact zero roots.
-   */
-  public static RootSet of(Complex[] coefficients, Complex[] start) {
-    return DoubleAberth.solve(coefficients, start);
-  }
-
-  /**
-   * Roots at {@code precision} decimal digits (computed with {@value ApAberth#GUARD} guard digits;
-   * radii rounded up to 20 digits). The coefficients are taken as exact.
-   *
-   * @param coefficients c[0] + c[1] x + ... + c[n] x^n; not all zero
-   * @param precision decimal digits, finite and >= 1
-   * @throws IllegalArgumentException naming the bad value
-   */
-  public static ApRootSet of(Apcomplex[] coefficients, long precision) {
-    return ApAberth.solve(coefficients, precision);
-  }
-
-  /**
-   * Roots at {@code precision} digits iterating from given approximations, e.g. the double roots
-   * ({@code RootSet} centres) or a neighbouring point's roots; same rules as
-   * {@link #of(Complex[], Complex[])}.
-   */
-  public static ApRootSet of(Apcomplex[] coefficients, long precision, Apcomplex[] start) {
-    return ApAberth.solve(coefficients, precision, start);
-  }
-
-  /** Roots of a real polynomial in double precision; see {@link #of(Complex[])}. */
-  public static RootSet ofReal(double... coefficients) {
-    if (coefficients == null) {
-      throw new IllegalArgumentException("coefficients must not be null, got null");
+    /**
+     * Roots in double precision.
+     *
+     * @param coefficients c[0] + c[1] x + ... + c[n] x^n; finite, not all zero
+     * @throws IllegalArgumentException naming the bad value for null, empty, non-finite or all-zero input
+     */
+    public static RootSet of(Complex[] coefficients) {
+        return DoubleAberth.solve(coefficients);
     }
-    Complex[] c = new Complex[coefficients.length];
-    for (int k = 0; k < c.length; k++) {
-      c[k] = new Complex(coefficients[k], 0);
+
+    /**
+     * Roots in double precision, iterating from given approximations (for continuation: the roots at
+     * a neighbouring point of a path or grid usually converge in one or two sweeps). The start only
+     * affects speed and which approximation ends up at which index (index i stays near start[i] when
+     * the steps are small); the certificate is the same as for {@link #of(Complex[])}. The start is
+     * ignored (Bini's start used) unless it has one finite, distinct entry per root of the
+     * degree-dropped polynomial and there are no exact zero roots.
+     */
+    public static RootSet of(Complex[] coefficients, Complex[] start) {
+        return DoubleAberth.solve(coefficients, start);
     }
-    return DoubleAberth.solve(c);
-  }
+
+    /**
+     * Roots at {@code precision} decimal digits (computed with {@value ApAberth#GUARD} guard digits;
+     * radii rounded up to 20 digits). The coefficients are taken as exact.
+     *
+     * @param coefficients c[0] + c[1] x + ... + c[n] x^n; not all zero
+     * @param precision decimal digits, finite and >= 1
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static ApRootSet of(Apcomplex[] coefficients, long precision) {
+        return ApAberth.solve(coefficients, precision);
+    }
+
+    /**
+     * Roots at {@code precision} digits iterating from given approximations, e.g. the double roots
+     * ({@code RootSet} centres) or a neighbouring point's roots; same rules as
+     * {@link #of(Complex[], Complex[])}.
+     */
+    public static ApRootSet of(Apcomplex[] coefficients, long precision, Apcomplex[] start) {
+        return ApAberth.solve(coefficients, precision, start);
+    }
+
+    /** Roots of a real polynomial in double precision; see {@link #of(Complex[])}. */
+    public static RootSet ofReal(double... coefficients) {
+        if (coefficients == null) {
+            throw new IllegalArgumentException("coefficients must not be null, got null");
+        }
+        Complex[] c = new Complex[coefficients.length];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = new Complex(coefficients[k], 0);
+        }
+        return DoubleAberth.solve(c);
+    }
 }

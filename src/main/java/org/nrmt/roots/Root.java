@@ -17,18 +17,18 @@ import org.apache.commons.math3.complex.Complex;
  */
 public record Root(Complex value, double radius, boolean isolated) {
 
-  public Root {
-    if (value == null) {
-      throw new IllegalArgumentException("root value must not be null, got null");
+    public Root {
+        if (value == null) {
+            throw new IllegalArgumentException("root value must not be null, got null");
+        }
+        if (!(radius >= 0)) {
+            throw new IllegalArgumentException("root radius must be >= 0, got " + radius);
+        }
     }
-    if (!(radius >= 0)) {
-      throw new IllegalArgumentException("root radius must be >= 0, got " + radius);
-    }
-  }
 
-  /** Whether {@code z} lies in the closed disk, with the distance rounded down (so never falsely false). */
-  public boolean contains(Complex z) {
-    double d = Math.hypot(z.getReal() - value.getReal(), z.getImaginary() - value.getImaginary());
-    return d * (1 - 4 * DoubleRounding.U) <= radius;
-  }
+    /** Whether {@code z} lies in the closed disk, with the distance rounded down (so never falsely false). */
+    public boolean contains(Complex z) {
+        double d = Math.hypot(z.getReal() - value.getReal(), z.getImaginary() - value.getImaginary());
+        return d * (1 - 4 * DoubleRounding.U) <= radius;
+    }
 }

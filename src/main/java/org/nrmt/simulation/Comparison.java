@@ -17,9 +17,17 @@ import java.util.List;
  * @param trials             pooled trials
  * @param seconds            wall-clock seconds of simulation plus statistics
  */
-public record Comparison(double ks, double w1, double atomTheory, double atomEmpirical,
-                         double stieltjesMaxError, List<Double> momentsTheory,
-                         List<Double> momentsEmpirical, int n1, int trials, double seconds) {
+public record Comparison(
+        double ks,
+        double w1,
+        double atomTheory,
+        double atomEmpirical,
+        double stieltjesMaxError,
+        List<Double> momentsTheory,
+        List<Double> momentsEmpirical,
+        int n1,
+        int trials,
+        double seconds) {
     public Comparison {
         momentsTheory = List.copyOf(momentsTheory);
         momentsEmpirical = List.copyOf(momentsEmpirical);

@@ -22,8 +22,8 @@ public interface EigenSolver {
      * All n1 eigenvalues, ascending, of M for trial {@code trial} of {@code seed}; column work is
      * split into {@code parallelism} fork-join tasks (the result does not depend on it).
      */
-    double[] sampleEigenvalues(SimulationSpec spec, CenteredActivation activation, long seed, int trial,
-                               int parallelism);
+    double[] sampleEigenvalues(
+            SimulationSpec spec, CenteredActivation activation, long seed, int trial, int parallelism);
 
     /** Bytes one trial of {@code spec} holds at its peak, in the memory this solver uses. */
     long bytesPerTrial(SimulationSpec spec);

@@ -4,8 +4,7 @@ import java.util.function.Consumer;
 
 /** Chooses the {@link EigenSolver} for a {@link Backend}, falling back to Java when natives fail. */
 public final class EigenSolvers {
-    private EigenSolvers() {
-    }
+    private EigenSolvers() {}
 
     /**
      * The solver for {@code backend}. For {@link Backend#native_} a failure to load OpenBLAS is

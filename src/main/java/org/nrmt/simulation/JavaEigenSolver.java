@@ -58,8 +58,8 @@ public final class JavaEigenSolver implements EigenSolver {
     @Override
     public double[] symmetricEigenvalues(double[] a, int n) {
         if (n <= 0 || a.length < (long) n * n) {
-            throw new IllegalArgumentException("need an n×n array with n > 0, got n = " + n
-                    + " and " + a.length + " entries");
+            throw new IllegalArgumentException(
+                    "need an n×n array with n > 0, got n = " + n + " and " + a.length + " entries");
         }
         double[] full = a.clone();
         // Callers fill only the lower triangle (LAPACK's convention): mirror it.
@@ -72,8 +72,8 @@ public final class JavaEigenSolver implements EigenSolver {
     }
 
     @Override
-    public double[] sampleEigenvalues(SimulationSpec spec, CenteredActivation activation, long seed, int trial,
-                                      int parallelism) {
+    public double[] sampleEigenvalues(
+            SimulationSpec spec, CenteredActivation activation, long seed, int trial, int parallelism) {
         int n0 = spec.n0();
         int n1 = spec.n1();
         int m = spec.m();

@@ -30,8 +30,7 @@ import org.bytedeco.openblas.global.openblas;
 public final class NativeEigenSolver implements EigenSolver {
     private static boolean loaded;
 
-    private NativeEigenSolver() {
-    }
+    private NativeEigenSolver() {}
 
     /**
      * Loads OpenBLAS (unpacking it on first use, announced through {@code notices}) and returns
@@ -124,8 +123,8 @@ public final class NativeEigenSolver implements EigenSolver {
     @Override
     public double[] symmetricEigenvalues(double[] a, int n) {
         if (n <= 0 || a.length < (long) n * n) {
-            throw new IllegalArgumentException("need an n×n array with n > 0, got n = " + n
-                    + " and " + a.length + " entries");
+            throw new IllegalArgumentException(
+                    "need an n×n array with n > 0, got n = " + n + " and " + a.length + " entries");
         }
         double[] copy = a.clone();
         double[] w = new double[n];
@@ -135,8 +134,8 @@ public final class NativeEigenSolver implements EigenSolver {
     }
 
     @Override
-    public double[] sampleEigenvalues(SimulationSpec spec, CenteredActivation activation, long seed, int trial,
-                                      int parallelism) {
+    public double[] sampleEigenvalues(
+            SimulationSpec spec, CenteredActivation activation, long seed, int trial, int parallelism) {
         int n0 = spec.n0();
         int n1 = spec.n1();
         int m = spec.m();
@@ -149,8 +148,21 @@ public final class NativeEigenSolver implements EigenSolver {
             fillGaussian(x, n0, m, TrialSampler.X_STREAM, sampler);
             double[] bias = sampler.bias(spec);
             DoublePointer z = allocate(owned, (long) n1 * m);
-            openblas.cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, n1, m, n0,
-                    TrialSampler.alpha(spec), w, n1, x, n0, 0.0, z, n1);
+            openblas.cblas_dgemm(
+                    CblasColMajor,
+                    CblasNoTrans,
+                    CblasNoTrans,
+                    n1,
+                    m,
+                    n0,
+                    TrialSampler.alpha(spec),
+                    w,
+                    n1,
+                    x,
+                    n0,
+                    0.0,
+                    z,
+                    n1);
             // M takes over G_X's or G_W's buffer when it fits (dsyrk overwrites its lower triangle,
             // all dsyevd reads): fresh off-heap memory costs a page fault per 4 kB on first write,
             // ~8000 for n = 2000. The peak stays within peakDoubles().
@@ -195,8 +207,8 @@ public final class NativeEigenSolver implements EigenSolver {
     private static DoublePointer allocate(List<Pointer> owned, long count) {
         DoublePointer p = new DoublePointer(count);
         if (p.isNull()) {
-            throw new OutOfMemoryError("could not allocate " + InsufficientMemoryException.bytes(8 * count)
-                    + " of native memory");
+            throw new OutOfMemoryError(
+                    "could not allocate " + InsufficientMemoryException.bytes(8 * count) + " of native memory");
         }
         owned.add(p);
         return p;
@@ -219,8 +231,8 @@ public final class NativeEigenSolver implements EigenSolver {
         });
     }
 
-    private static void activate(DoublePointer z, SimulationSpec spec, double[] bias, CenteredActivation f,
-                                 TrialSampler sampler) {
+    private static void activate(
+            DoublePointer z, SimulationSpec spec, double[] bias, CenteredActivation f, TrialSampler sampler) {
         int n1 = spec.n1();
         sampler.forColumns(spec.m(), (from, to) -> {
             DoublePointer view = new DoublePointer(z);

@@ -10,8 +10,7 @@ import java.util.Arrays;
  * @param backend "native" or "java"
  * @param seconds wall-clock time of the sampling and eigenvalue computations
  */
-public record SimulationResult(SimulationSpec spec, long seed, String backend, double seconds,
-                               double[][] perTrial) {
+public record SimulationResult(SimulationSpec spec, long seed, String backend, double seconds, double[][] perTrial) {
 
     public SimulationResult {
         perTrial = deepCopy(perTrial);

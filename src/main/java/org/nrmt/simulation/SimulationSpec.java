@@ -1,15 +1,13 @@
 package org.nrmt.simulation;
 
 import java.util.Objects;
-import org.nrmt.bias.BiasKind;
 
 /**
  * The sizes and scales of one random matrix M = YYᵀ/m, Y = f(WX + B) − mean (n1 × m), with
  * W (n1×n0) iid N(0, σw²/n0), X (n0×m) iid N(0, σx²) and the bias B of {@link BiasKind} with
  * entries N(0, σb²). See {@code theory/model.md} §1 and §7.
  */
-public record SimulationSpec(int n0, int n1, int m, double sigmaW, double sigmaX, BiasKind bias,
-                             double biasSigma) {
+public record SimulationSpec(int n0, int n1, int m, double sigmaW, double sigmaX, BiasKind bias, double biasSigma) {
 
     /** Largest n1 with n1² ≤ 2³¹ − 1. */
     public static final int MAX_N1 = 46340;
@@ -29,8 +27,8 @@ public record SimulationSpec(int n0, int n1, int m, double sigmaW, double sigmaX
         }
         // LAPACK in OpenBLAS uses 32-bit integers: n1² entries must stay addressable by them.
         if (n1 > MAX_N1) {
-            throw new IllegalArgumentException("n1 must be <= " + MAX_N1
-                    + " (n1² must fit LAPACK's 32-bit indices), got " + n1);
+            throw new IllegalArgumentException(
+                    "n1 must be <= " + MAX_N1 + " (n1² must fit LAPACK's 32-bit indices), got " + n1);
         }
     }
 

@@ -54,14 +54,15 @@ public record Simulator(EigenSolver solver, int threads) {
         if (need > have) {
             throw new InsufficientMemoryException(spec.shapeLabel() + " needs "
                     + InsufficientMemoryException.bytes(need) + " of " + solver.memoryKind() + " ("
-                    + concurrent + " concurrent trial(s) of " + InsufficientMemoryException.bytes(solver.bytesPerTrial(spec))
+                    + concurrent + " concurrent trial(s) of "
+                    + InsufficientMemoryException.bytes(solver.bytesPerTrial(spec))
                     + ") but " + InsufficientMemoryException.bytes(have) + " is available, got n1 = " + spec.n1());
         }
     }
 
     /** Runs {@code trials} trials; {@code progress} receives the number of finished trials. */
-    public SimulationResult run(SimulationSpec spec, CenteredActivation activation, int trials, long seed,
-                                IntConsumer progress) {
+    public SimulationResult run(
+            SimulationSpec spec, CenteredActivation activation, int trials, long seed, IntConsumer progress) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(activation, "activation");
         if (trials < 1) {
@@ -123,6 +124,6 @@ public record Simulator(EigenSolver solver, int threads) {
 
     /** {@link #run(SimulationSpec, CenteredActivation, int, long, IntConsumer)} without progress. */
     public SimulationResult run(SimulationSpec spec, CenteredActivation activation, int trials, long seed) {
-        return run(spec, activation, trials, seed, k -> { });
+        return run(spec, activation, trials, seed, k -> {});
     }
 }

@@ -26,8 +26,7 @@ import org.nrmt.spectrum.SpectralLaw;
 public final class SpectralStatistics {
     private static final int W1_GRID = 400;
 
-    private SpectralStatistics() {
-    }
+    private SpectralStatistics() {}
 
     /**
      * KS distance of a sorted sample to a CDF given by its right-continuous values {@code cdf}
@@ -76,8 +75,8 @@ public final class SpectralStatistics {
      * \(\int |F_N - F|\) over the nodes {@code extraNodes} ∪ sample values, F linear between
      * nodes from its right value at the left node to its left limit at the right node.
      */
-    public static double w1(double[] sorted, DoubleUnaryOperator cdf, DoubleUnaryOperator cdfLeft,
-                            double[] extraNodes) {
+    public static double w1(
+            double[] sorted, DoubleUnaryOperator cdf, DoubleUnaryOperator cdfLeft, double[] extraNodes) {
         requireSorted(sorted);
         int n = sorted.length;
         double[] nodes = new double[n + extraNodes.length];
@@ -194,8 +193,8 @@ public final class SpectralStatistics {
         }
         for (int i = 1; i < s.length; i++) {
             if (!(s[i - 1] <= s[i])) {
-                throw new IllegalArgumentException("sample must be sorted and finite, got " + s[i - 1]
-                        + " before " + s[i]);
+                throw new IllegalArgumentException(
+                        "sample must be sorted and finite, got " + s[i - 1] + " before " + s[i]);
             }
         }
     }

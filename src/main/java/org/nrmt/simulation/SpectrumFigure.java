@@ -27,8 +27,7 @@ public final class SpectrumFigure {
     private static final Color THEORY = new Color(200, 40, 30);
     private static final Color ATOM = new Color(30, 120, 40);
 
-    private SpectrumFigure() {
-    }
+    private SpectrumFigure() {}
 
     /**
      * Number of histogram bins: 2√N between 40 and 200. Eigenvalues are rigid (their counting
@@ -78,10 +77,19 @@ public final class SpectrumFigure {
         double x0 = lo - pad;
         double x1 = hi + pad;
 
-        XYChart chart = new XYChartBuilder().width(1000).height(620)
-                .title(title + String.format(Locale.ROOT, "  (KS %.4f, W1 %.4f, %d eigenvalues)",
-                        comparison.ks(), comparison.w1(), esd.size()))
-                .xAxisTitle("eigenvalue λ").yAxisTitle("density").build();
+        XYChart chart = new XYChartBuilder()
+                .width(1000)
+                .height(620)
+                .title(title
+                        + String.format(
+                                Locale.ROOT,
+                                "  (KS %.4f, W1 %.4f, %d eigenvalues)",
+                                comparison.ks(),
+                                comparison.w1(),
+                                esd.size()))
+                .xAxisTitle("eigenvalue λ")
+                .yAxisTitle("density")
+                .build();
         XYStyler st = chart.getStyler();
         st.setLegendPosition(Styler.LegendPosition.InsideNE);
         st.setChartBackgroundColor(Color.WHITE);
@@ -156,15 +164,22 @@ public final class SpectrumFigure {
 
         for (Atom a : atoms) {
             double empirical = esd.massNear(a.location());
-            XYSeries spike = chart.addSeries(String.format(Locale.ROOT,
-                            "atom at %.3g: theory %.4f, simulation %.4f", a.location(), a.mass(), empirical),
-                    new double[] {a.location(), a.location()}, new double[] {0, a.mass() * top});
+            XYSeries spike = chart.addSeries(
+                    String.format(
+                            Locale.ROOT,
+                            "atom at %.3g: theory %.4f, simulation %.4f",
+                            a.location(),
+                            a.mass(),
+                            empirical),
+                    new double[] {a.location(), a.location()},
+                    new double[] {0, a.mass() * top});
             spike.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             spike.setMarker(SeriesMarkers.NONE);
             spike.setLineColor(ATOM);
             spike.setLineStyle(new BasicStroke(4f));
-            XYSeries emp = chart.addSeries("simulated atom (marker height ∝ mass)",
-                    new double[] {a.location()}, new double[] {empirical * top});
+            XYSeries emp = chart.addSeries(
+                    "simulated atom (marker height ∝ mass)", new double[] {a.location()}, new double[] {empirical * top
+                    });
             emp.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             emp.setMarker(SeriesMarkers.CIRCLE);
             emp.setMarkerColor(Color.BLACK);

@@ -25,6 +25,7 @@ import org.nrmt.spectrum.UncertifiedPointException;
 public final class TabulatedCdf {
     /** Panels per support interval. */
     public static final int DEFAULT_NODES = 128;
+
     private static final GaussIntegratorFactory GAUSS = new GaussIntegratorFactory();
     private static final GaussIntegrator INTERIOR = GAUSS.legendre(6, 0, 1);
     private static final GaussIntegrator EDGE = GAUSS.legendre(8, 0, 1);
@@ -162,8 +163,10 @@ public final class TabulatedCdf {
         double t = (theta - j * h) / h;
         double t2 = t * t;
         double t3 = t2 * t;
-        return (2 * t3 - 3 * t2 + 1) * v[j] + (t3 - 2 * t2 + t) * h * d[j]
-                + (-2 * t3 + 3 * t2) * v[j + 1] + (t3 - t2) * h * d[j + 1];
+        return (2 * t3 - 3 * t2 + 1) * v[j]
+                + (t3 - 2 * t2 + t) * h * d[j]
+                + (-2 * t3 + 3 * t2) * v[j + 1]
+                + (t3 - t2) * h * d[j + 1];
     }
 
     /**

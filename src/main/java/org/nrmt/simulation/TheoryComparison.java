@@ -10,8 +10,7 @@ public final class TheoryComparison {
     /** Moments compared: m_1 … m_3. */
     public static final int MOMENTS = 3;
 
-    private TheoryComparison() {
-    }
+    private TheoryComparison() {}
 
     /** All statistics of {@link SpectralStatistics} for the pooled trials of {@code result}. */
     public static Comparison compare(SimulationResult result, SpectralLaw law) {
@@ -19,8 +18,17 @@ public final class TheoryComparison {
         EmpiricalSpectrum esd = result.spectrum();
         Comparison c = compare(esd, law, 0.0);
         double seconds = result.seconds() + (System.nanoTime() - start) * 1e-9;
-        return new Comparison(c.ks(), c.w1(), c.atomTheory(), c.atomEmpirical(), c.stieltjesMaxError(),
-                c.momentsTheory(), c.momentsEmpirical(), c.n1(), c.trials(), seconds);
+        return new Comparison(
+                c.ks(),
+                c.w1(),
+                c.atomTheory(),
+                c.atomEmpirical(),
+                c.stieltjesMaxError(),
+                c.momentsTheory(),
+                c.momentsEmpirical(),
+                c.n1(),
+                c.trials(),
+                seconds);
     }
 
     /** The comparison of an empirical spectrum with a law; {@code seconds} is passed through. */
@@ -35,15 +43,14 @@ public final class TheoryComparison {
             }
         }
         double atomEmpirical = esd.massNear(0.0);
-        double stieltjes = SpectralStatistics.stieltjesMaxError(esd, law,
-                SpectralStatistics.defaultStieltjesPoints(law));
+        double stieltjes =
+                SpectralStatistics.stieltjesMaxError(esd, law, SpectralStatistics.defaultStieltjesPoints(law));
         List<Double> mt = new ArrayList<>();
         List<Double> me = new ArrayList<>();
         for (int k = 1; k <= MOMENTS; k++) {
             mt.add(law.moment(k));
             me.add(esd.moment(k));
         }
-        return new Comparison(ks, w1, atomTheory, atomEmpirical, stieltjes, mt, me, esd.n1(), esd.trials(),
-                seconds);
+        return new Comparison(ks, w1, atomTheory, atomEmpirical, stieltjes, mt, me, esd.n1(), esd.trials(), seconds);
     }
 }

@@ -89,8 +89,7 @@ final class TrialSampler {
      * Column μ of Y from column μ of WX in place: y_i = f(z_i + B_iμ) − mean, with B from
      * {@link #bias}.
      */
-    static void activateColumn(double[] col, int n1, int mu, SimulationSpec spec, double[] bias,
-                               CenteredActivation f) {
+    static void activateColumn(double[] col, int n1, int mu, SimulationSpec spec, double[] bias, CenteredActivation f) {
         switch (spec.bias()) {
             case none -> {
                 for (int i = 0; i < n1; i++) {

@@ -12,8 +12,7 @@ import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
 public final class TrialSeeds {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private TrialSeeds() {
-    }
+    private TrialSeeds() {}
 
     /** Stream 0 of {@code trial} (≥ 0) for {@code seed}. */
     public static UniformRandomProvider generator(long seed, int trial) {

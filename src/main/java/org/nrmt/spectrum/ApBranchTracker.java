@@ -50,7 +50,8 @@ final class ApBranchTracker {
 
     private Apcomplex[] coeffs(Apcomplex zz) {
         Apcomplex[] a = new Apcomplex[n + 1];
-        for (int k = 0; k <= n; k++) a[k] = fix(fix(zz.multiply(c[k][2]).add(c[k][1])).multiply(zz).add(c[k][0]));
+        for (int k = 0; k <= n; k++)
+            a[k] = fix(fix(zz.multiply(c[k][2]).add(c[k][1])).multiply(zz).add(c[k][0]));
         return a;
     }
 
@@ -61,7 +62,9 @@ final class ApBranchTracker {
     }
 
     private static double abs(Apcomplex x) {
-        return x.real().signum() == 0 && x.imag().signum() == 0 ? 0 : ApcomplexMath.abs(x).doubleValue();
+        return x.real().signum() == 0 && x.imag().signum() == 0
+                ? 0
+                : ApcomplexMath.abs(x).doubleValue();
     }
 
     private double scale(Apcomplex[] x, double gAbs) {
@@ -86,7 +89,9 @@ final class ApBranchTracker {
             Apcomplex s = fix(p.divide(d));
             gg = fix(gg.subtract(s));
             if (s.real().signum() == 0 && s.imag().signum() == 0) break;
-            if (ApcomplexMath.abs(s).compareTo(tol.multiply(ApcomplexMath.abs(gg).add(new Apfloat("1e-300")))) <= 0) {
+            if (ApcomplexMath.abs(s)
+                            .compareTo(tol.multiply(ApcomplexMath.abs(gg).add(new Apfloat("1e-300"))))
+                    <= 0) {
                 if (it > 0) break;
             }
         }
@@ -141,7 +146,8 @@ final class ApBranchTracker {
         double x = hi, y = hi * 2;
         for (int i = 0; i < 40; i++) {
             double m = Math.sqrt(x * y);
-            if (rouche(m)) x = m; else y = m;
+            if (rouche(m)) x = m;
+            else y = m;
         }
         return x;
     }

@@ -13,6 +13,5 @@ import org.apfloat.Apcomplex;
  * @param digitsUsed working precision in decimal digits
  * @param separation lower bound on the distance to the other roots
  */
-public record ApStieltjesPoint(Apcomplex z, Apcomplex g, boolean certified, double radius,
-                               int digitsUsed, double separation) {
-}
+public record ApStieltjesPoint(
+        Apcomplex z, Apcomplex g, boolean certified, double radius, int digitsUsed, double separation) {}

@@ -1,5 +1,4 @@
 package org.nrmt.spectrum;
 
 /** A point mass of a spectral law: {@code mass} at {@code location}. */
-public record Atom(double location, double mass) {
-}
+public record Atom(double location, double mass) {}

@@ -14,8 +14,7 @@ import org.apfloat.ApfloatMath;
  * The heuristics here are deliberately the public-script ones; nothing else in nrmt uses them.
  */
 public final class BranchStudy {
-    private BranchStudy() {
-    }
+    private BranchStudy() {}
 
     /**
      * One point of the edge study at x = λ₊ − δ (rounded to double).
@@ -23,10 +22,17 @@ public final class BranchStudy {
      * @param relErr relative error of the density at each precision of {@code digits}, against
      *               the reference at refDigits (double engine first when 16 is listed)
      */
-    public record EdgePoint(double delta, double x, double densityRef, int[] digits, double[] relErr,
-                            double separation, double certificateMargin, int digitsUsed,
-                            boolean agreesDouble, boolean agreesArgmaxIm) {
-    }
+    public record EdgePoint(
+            double delta,
+            double x,
+            double densityRef,
+            int[] digits,
+            double[] relErr,
+            double separation,
+            double certificateMargin,
+            int digitsUsed,
+            boolean agreesDouble,
+            boolean agreesArgmaxIm) {}
 
     /** The largest support edge at {@code digits} digits. */
     public static Apfloat upperEdge(QuarticLaw law, int digits) {
@@ -56,17 +62,30 @@ public final class BranchStudy {
                 } else {
                     ApStieltjesPoint a = law.withDigits(digits[i]).stieltjesAp(zx);
                     Apfloat rhoA = a.g().imag().negate().divide(pi);
-                    err[i] = ApfloatMath.abs(rhoA.subtract(rhoRef)).divide(rhoRef).doubleValue();
+                    err[i] = ApfloatMath.abs(rhoA.subtract(rhoRef))
+                            .divide(rhoRef)
+                            .doubleValue();
                 }
             }
             Complex gRef = new Complex(r.g().real().doubleValue(), r.g().imag().doubleValue());
             double radius = dbl.separation() / dbl.certificateMargin();
             boolean agreesDouble = dbl.certified() && dbl.g().subtract(gRef).abs() <= radius + 1e-15 * gRef.abs();
             Complex arg = argmaxImRoot(law.quartic(), new Complex(x, 0));
-            boolean agreesArg = arg.subtract(new Complex(gRef.getReal(), -Math.abs(gRef.getImaginary()))).abs()
-                    <= 1e-6 * gRef.abs() || arg.subtract(gRef.conjugate()).abs() <= 1e-6 * gRef.abs();
-            out.add(new EdgePoint(delta, x, rho, digits.clone(), err, dbl.separation(), dbl.certificateMargin(),
-                    dbl.digitsUsed(), agreesDouble, agreesArg));
+            boolean agreesArg = arg.subtract(new Complex(gRef.getReal(), -Math.abs(gRef.getImaginary())))
+                                    .abs()
+                            <= 1e-6 * gRef.abs()
+                    || arg.subtract(gRef.conjugate()).abs() <= 1e-6 * gRef.abs();
+            out.add(new EdgePoint(
+                    delta,
+                    x,
+                    rho,
+                    digits.clone(),
+                    err,
+                    dbl.separation(),
+                    dbl.certificateMargin(),
+                    dbl.digitsUsed(),
+                    agreesDouble,
+                    agreesArg));
         }
         return out;
     }
@@ -82,7 +101,8 @@ public final class BranchStudy {
     /** The public-script heuristic: the root with the largest |Im G|. */
     public static Complex argmaxImRoot(Quartic q, Complex z) {
         Complex best = null;
-        for (Complex r : roots(q, z)) if (best == null || Math.abs(r.getImaginary()) > Math.abs(best.getImaginary())) best = r;
+        for (Complex r : roots(q, z))
+            if (best == null || Math.abs(r.getImaginary()) > Math.abs(best.getImaginary())) best = r;
         return best;
     }
 
@@ -102,7 +122,8 @@ public final class BranchStudy {
      * from the certified tracker), returning ∫_lo^hi −Im G/π dx (trapezoid on the path's grid of
      * spacing (hi − start)/(points − 1)): the continuous mass the lateral heuristic reports.
      */
-    public static double lateralTrackingMass(QuarticLaw law, double start, double lo, double hi, double eps, int points) {
+    public static double lateralTrackingMass(
+            QuarticLaw law, double start, double lo, double hi, double eps, int points) {
         double h = (hi - start) / (points - 1), s = 0;
         Complex prev = law.stieltjes(new Complex(start, eps));
         double prevX = start, prevRho = 0;

@@ -37,6 +37,7 @@ final class BranchTracker {
     double radius;
     /** Steps taken by the last operation (work counter). */
     int steps;
+
     private double lastU0, lastL1;
 
     BranchTracker(Quartic q, double bound) {
@@ -176,7 +177,8 @@ final class BranchTracker {
         if (!(hi > lo)) return lo;
         for (int i = 0; i < 50; i++) {
             double m = Math.sqrt(lo * hi);
-            if (rouche(m, l1, u0)) lo = m; else hi = m;
+            if (rouche(m, l1, u0)) lo = m;
+            else hi = m;
         }
         return lo;
     }
@@ -207,8 +209,7 @@ final class BranchTracker {
         double r = inclusion();
         if (Double.isNaN(r)) return false;
         double rho = Math.max(r, apriori * (1 + 1e-12));
-        if (!rouche(rho, abs(br[1], bi[1]) * (1 - 1e-13),
-                abs(br[0], bi[0]) + PAD * scale(ar, ai, abs(gr, gi)))) {
+        if (!rouche(rho, abs(br[1], bi[1]) * (1 - 1e-13), abs(br[0], bi[0]) + PAD * scale(ar, ai, abs(gr, gi)))) {
             return false;
         }
         radius = r;
@@ -236,8 +237,7 @@ final class BranchTracker {
         shift(er, ei, g0r, g0i);
         shift(fr, fi, g0r, g0i);
         double u0 = abs(br[0], bi[0]) + abs(er[0], ei[0]) + abs(fr[0], fi[0]) + pad;
-        double l1 = (abs(br[1], bi[1]) - abs(er[1], ei[1]) - abs(fr[1], fi[1]))
-                * (1 - 1e-13);
+        double l1 = (abs(br[1], bi[1]) - abs(er[1], ei[1]) - abs(fr[1], fi[1])) * (1 - 1e-13);
         if (!(l1 > 0)) return false;
         // R = 4u0/ℓ1 leaves room for the new inclusion disk; 2u0/ℓ1 is the fallback
         double bigR = 4 * u0 / l1;

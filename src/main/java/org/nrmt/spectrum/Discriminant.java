@@ -16,8 +16,7 @@ import org.nrmt.roots.Discriminants;
  * degree ≤ 5 and is what this class returns.
  */
 public final class Discriminant {
-    private Discriminant() {
-    }
+    private Discriminant() {}
 
     /**
      * ψ²·c_k(z) as exact decimals from the exact values of double parameters (ψ² clears γ = φ/ψ):
@@ -25,19 +24,30 @@ public final class Discriminant {
      * ψ²c1 = ψ³z + ψ(φ−ψ)(ψη − ζ), ψ²c0 = −ψ³. Rows above the exact degree are left out.
      */
     static BigDecimal[][] exactCleared(ModelParams p, int degree) {
-        BigDecimal eta = new BigDecimal(p.eta()), zeta = new BigDecimal(p.zeta()), phi = new BigDecimal(p.phi()), psi = new BigDecimal(p.psi());
+        BigDecimal eta = new BigDecimal(p.eta()),
+                zeta = new BigDecimal(p.zeta()),
+                phi = new BigDecimal(p.phi()),
+                psi = new BigDecimal(p.psi());
         BigDecimal noise = eta.subtract(zeta), pmp = phi.subtract(psi), two = BigDecimal.valueOf(2);
         BigDecimal z0 = BigDecimal.ZERO;
         BigDecimal[][] c = new BigDecimal[degree + 1][];
         c[0] = new BigDecimal[] {psi.pow(3).negate(), z0, z0};
         c[1] = new BigDecimal[] {psi.multiply(pmp).multiply(psi.multiply(eta).subtract(zeta)), psi.pow(3), z0};
-        c[2] = new BigDecimal[] {zeta.multiply(noise).multiply(pmp.pow(2)),
-            psi.multiply(eta.multiply(phi).multiply(psi).add(zeta.multiply(psi.subtract(two.multiply(phi))))).negate(), z0};
+        c[2] = new BigDecimal[] {
+            zeta.multiply(noise).multiply(pmp.pow(2)),
+            psi.multiply(eta.multiply(phi).multiply(psi).add(zeta.multiply(psi.subtract(two.multiply(phi)))))
+                    .negate(),
+            z0
+        };
         if (degree >= 3) {
-            c[3] = new BigDecimal[] {z0, phi.multiply(zeta).multiply(two).multiply(pmp).multiply(noise).negate(),
-                phi.multiply(zeta).multiply(psi).negate()};
+            c[3] = new BigDecimal[] {
+                z0,
+                phi.multiply(zeta).multiply(two).multiply(pmp).multiply(noise).negate(),
+                phi.multiply(zeta).multiply(psi).negate()
+            };
         }
-        if (degree >= 4) c[4] = new BigDecimal[] {z0, z0, phi.pow(2).multiply(zeta).multiply(noise)};
+        if (degree >= 4)
+            c[4] = new BigDecimal[] {z0, z0, phi.pow(2).multiply(zeta).multiply(noise)};
         return c;
     }
 
@@ -58,7 +68,8 @@ public final class Discriminant {
         wp = p;
         Apfloat[][] t = q.apTable();
         Apfloat[][] c = new Apfloat[5][];
-        for (int k = 0; k < 5; k++) c[k] = new Apfloat[] {t[k][0].precision(p), t[k][1].precision(p), t[k][2].precision(p)};
+        for (int k = 0; k < 5; k++)
+            c[k] = new Apfloat[] {t[k][0].precision(p), t[k][1].precision(p), t[k][2].precision(p)};
         Apfloat[] d;
         int lo, hi;
         switch (q.degree()) {
@@ -156,7 +167,8 @@ public final class Discriminant {
         for (int i = 0; i < r.length; i++) r[i] = new Apfloat(0, wp);
         for (int i = 0; i < x.length; i++) {
             if (x[i].signum() == 0) continue;
-            for (int j = 0; j < y.length; j++) r[i + j] = r[i + j].add(x[i].multiply(y[j])).precision(wp);
+            for (int j = 0; j < y.length; j++)
+                r[i + j] = r[i + j].add(x[i].multiply(y[j])).precision(wp);
         }
         return r;
     }

@@ -29,8 +29,8 @@ public final class MixtureLaw implements SpectralLaw {
             throw new IllegalArgumentException("a mixture needs at least one law, got 0");
         }
         if (weights.length != laws.size()) {
-            throw new IllegalArgumentException("one weight per law needed: " + laws.size() + " laws, got "
-                    + weights.length + " weights");
+            throw new IllegalArgumentException(
+                    "one weight per law needed: " + laws.size() + " laws, got " + weights.length + " weights");
         }
         double total = 0;
         for (double w : weights) {

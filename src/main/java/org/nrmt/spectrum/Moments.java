@@ -10,8 +10,7 @@ import org.apfloat.Apfloat;
  * recursion, exact up to rounding (equivalent to the series of P in t = 1/(zψ)).
  */
 public final class Moments {
-    private Moments() {
-    }
+    private Moments() {}
 
     /** m_0 … m_K (m_0 = 1) at {@code precision} digits. */
     public static Apfloat[] of(Quartic q, int kMax, long precision) {
@@ -23,8 +22,16 @@ public final class Moments {
         // pw[e][i] = [w^i] u^e for e = 1..4, updated as m grows
         Apfloat[][] pw = new Apfloat[5][kMax + 1];
         for (Apfloat[] row : pw) java.util.Arrays.fill(row, zero);
-        Apfloat[] b = {q.apCoefficient(1, 0).precision(p), q.apCoefficient(2, 1).precision(p), q.apCoefficient(3, 2).precision(p)};
-        Apfloat[] cc = {q.apCoefficient(2, 0).precision(p), q.apCoefficient(3, 1).precision(p), q.apCoefficient(4, 2).precision(p)};
+        Apfloat[] b = {
+            q.apCoefficient(1, 0).precision(p),
+            q.apCoefficient(2, 1).precision(p),
+            q.apCoefficient(3, 2).precision(p)
+        };
+        Apfloat[] cc = {
+            q.apCoefficient(2, 0).precision(p),
+            q.apCoefficient(3, 1).precision(p),
+            q.apCoefficient(4, 2).precision(p)
+        };
         Apfloat psi = q.apCoefficient(1, 1).precision(p);
         for (int nn = 0; nn <= kMax; nn++) {
             if (nn > 0) {

@@ -11,6 +11,5 @@ package org.nrmt.spectrum;
  * @param radius     inclusion radius of g
  * @param separation lower bound on the distance to the other roots
  */
-public record NegativeAxisPoint(double lambda, double g, double dg, boolean certified, double radius,
-                                double separation) {
-}
+public record NegativeAxisPoint(
+        double lambda, double g, double dg, boolean certified, double radius, double separation) {}

@@ -4,8 +4,7 @@ import org.apache.commons.math3.complex.Complex;
 
 /** Small helpers: all roots of a low-degree complex polynomial (Aberth–Ehrlich), no certificate. */
 final class Polynomials {
-    private Polynomials() {
-    }
+    private Polynomials() {}
 
     /**
      * All roots of Σ a_k x^k (increasing order, leading coefficient non-zero) by Aberth–Ehrlich
@@ -19,7 +18,9 @@ final class Polynomials {
         double rad = 0;
         for (int k = 0; k < n; k++) rad = Math.max(rad, Math.pow(a[k].abs() / a[n].abs(), 1.0 / (n - k)));
         rad = Math.max(rad, 1e-300);
-        for (int k = 0; k < n; k++) r[k] = Complex.valueOf(rad * Math.cos(2 * Math.PI * k / n + 0.4), rad * Math.sin(2 * Math.PI * k / n + 0.4));
+        for (int k = 0; k < n; k++)
+            r[k] = Complex.valueOf(
+                    rad * Math.cos(2 * Math.PI * k / n + 0.4), rad * Math.sin(2 * Math.PI * k / n + 0.4));
         for (int it = 0; it < 500; it++) {
             double maxStep = 0;
             for (int i = 0; i < n; i++) {

@@ -79,9 +79,12 @@ public final class Quartic {
         for (Apfloat[] row : a) java.util.Arrays.fill(row, zero);
         a[4][2] = gamma.multiply(gamma).multiply(zeta).multiply(noise);
         a[3][2] = gamma.multiply(zeta).negate();
-        a[3][1] = two.multiply(gamma).multiply(zeta).multiply(gm1).multiply(noise).negate();
+        a[3][1] =
+                two.multiply(gamma).multiply(zeta).multiply(gm1).multiply(noise).negate();
         a[2][0] = zeta.multiply(noise).multiply(gm1).multiply(gm1);
-        a[2][1] = eta.multiply(phi).add(zeta.multiply(one.subtract(two.multiply(gamma)))).negate();
+        a[2][1] = eta.multiply(phi)
+                .add(zeta.multiply(one.subtract(two.multiply(gamma))))
+                .negate();
         a[1][1] = psi;
         a[1][0] = gm1.multiply(psi.multiply(eta).subtract(zeta));
         a[0][0] = psi.negate();
@@ -157,8 +160,10 @@ public final class Quartic {
         Apcomplex[] out = new Apcomplex[5];
         Apcomplex zp = z.precision(precision);
         for (int k = 0; k < 5; k++) {
-            out[k] = zp.multiply(ap[k][2].precision(precision)).add(ap[k][1].precision(precision))
-                    .multiply(zp).add(ap[k][0].precision(precision));
+            out[k] = zp.multiply(ap[k][2].precision(precision))
+                    .add(ap[k][1].precision(precision))
+                    .multiply(zp)
+                    .add(ap[k][0].precision(precision));
         }
         return out;
     }

@@ -59,8 +59,11 @@ public final class QuarticLaw implements SpectralLaw {
 
     /** The law from high-precision parameters (e.g. 50-digit η, ζ), at {@code digits} digits. */
     public static QuarticLaw of(Apfloat eta, Apfloat zeta, Apfloat phi, Apfloat psi, int digits) {
-        ModelParams p = new ModelParams(eta.doubleValue(), Math.min(zeta.doubleValue(), eta.doubleValue()),
-                phi.doubleValue(), psi.doubleValue());
+        ModelParams p = new ModelParams(
+                eta.doubleValue(),
+                Math.min(zeta.doubleValue(), eta.doubleValue()),
+                phi.doubleValue(),
+                psi.doubleValue());
         return new QuarticLaw(p, Quartic.of(eta, zeta, phi, psi, Math.max(digits, 20) + 20L), digits, false);
     }
 
@@ -109,10 +112,11 @@ public final class QuarticLaw implements SpectralLaw {
         requireFinite(z);
         if (z.getImaginary() < 0) {
             StieltjesPoint p = stieltjesPoint(z.conjugate());
-            return new StieltjesPoint(z, p.g().conjugate(), p.certified(), p.certificateMargin(),
-                    p.digitsUsed(), p.separation());
+            return new StieltjesPoint(
+                    z, p.g().conjugate(), p.certified(), p.certificateMargin(), p.digitsUsed(), p.separation());
         }
-        BranchTracker t = z.getReal() == 0 && z.getImaginary() == 0 ? new BranchTracker(quartic, bound, false) : tracker();
+        BranchTracker t =
+                z.getReal() == 0 && z.getImaginary() == 0 ? new BranchTracker(quartic, bound, false) : tracker();
         return finish(t, z.getReal(), z.getImaginary(), t.descend(z.getReal(), z.getImaginary()));
     }
 
@@ -147,8 +151,8 @@ public final class QuarticLaw implements SpectralLaw {
             if (ap != null && ap.certified()) {
                 double gr = ap.g().real().doubleValue(), gi = ap.g().imag().doubleValue();
                 if (z.getImaginary() == 0 && Math.abs(gi) + ap.radius() < 0.5 * ap.separation()) gi = 0;
-                return new StieltjesPoint(z, new Complex(gr, gi), true, ap.separation() / ap.radius(),
-                        (int) prec, ap.separation());
+                return new StieltjesPoint(
+                        z, new Complex(gr, gi), true, ap.separation() / ap.radius(), (int) prec, ap.separation());
             }
         }
         return StieltjesPoint.uncertified(z);
@@ -161,11 +165,15 @@ public final class QuarticLaw implements SpectralLaw {
         ApBranchTracker a = new ApBranchTracker(quartic, prec, scaled);
         boolean ok;
         if (t.radius == 0 || (t.zr == 0 && t.zi == 0)) {
-            ok = !scaled && a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
+            ok = !scaled
+                    && a.start(new Apcomplex(target.real(), new Apfloat(Math.max(8 * bound, 1) * 1.5, prec)), bound);
         } else {
             double sep = t.currentSeparation();
-            ok = !Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr), exact(t.zi)),
-                    new Apcomplex(exact(t.gr), exact(t.gi)), 0.5 * sep);
+            ok = !Double.isNaN(sep)
+                    && a.handoff(
+                            new Apcomplex(exact(t.zr), exact(t.zi)),
+                            new Apcomplex(exact(t.gr), exact(t.gi)),
+                            0.5 * sep);
         }
         if (!ok || !a.moveTo(target)) return null;
         if (!scaled) return new ApStieltjesPoint(a.z, a.g, true, a.radius, (int) prec, a.separation());
@@ -187,7 +195,8 @@ public final class QuarticLaw implements SpectralLaw {
         ApStieltjesPoint p = continueAp(t, zu, prec);
         if (p == null) return new ApStieltjesPoint(z, null, false, Double.NaN, (int) prec, 0);
         Apcomplex g = p.g();
-        if (zu.imag().signum() == 0 && g.imag().signum() != 0
+        if (zu.imag().signum() == 0
+                && g.imag().signum() != 0
                 && Math.abs(g.imag().doubleValue()) + p.radius() < 0.5 * p.separation()) {
             g = g.real();
         }
@@ -199,7 +208,8 @@ public final class QuarticLaw implements SpectralLaw {
      * (lateral continuation) and descending from above only where that fails.
      */
     public List<StieltjesPoint> stieltjesOnLine(double[] xs, double y) {
-        if (!(y >= 0) || !Double.isFinite(y)) throw new IllegalArgumentException("height must be finite and >= 0, got " + y);
+        if (!(y >= 0) || !Double.isFinite(y))
+            throw new IllegalArgumentException("height must be finite and >= 0, got " + y);
         Integer[] order = new Integer[xs.length];
         for (int i = 0; i < xs.length; i++) {
             if (!Double.isFinite(xs[i])) throw new IllegalArgumentException("x must be finite, got " + xs[i]);
@@ -301,8 +311,13 @@ public final class QuarticLaw implements SpectralLaw {
                 boolean real = (t.gi == 0 && t.zi == 0) || Math.abs(t.gi) + t.radius < 0.5 * sep;
                 double h = t.gr;
                 // G = H/z, G′ = (z H′ − H)/z²
-                out[idx] = new NegativeAxisPoint(lambdas[idx], h / x, (x * dh[0] - h) / (x * x), real,
-                        t.radius / Math.abs(x), sep / Math.abs(x));
+                out[idx] = new NegativeAxisPoint(
+                        lambdas[idx],
+                        h / x,
+                        (x * dh[0] - h) / (x * x),
+                        real,
+                        t.radius / Math.abs(x),
+                        sep / Math.abs(x));
                 if (!real) ok = false;
             } else {
                 out[idx] = negativeAxisAp(t, lambdas[idx]);
@@ -321,11 +336,15 @@ public final class QuarticLaw implements SpectralLaw {
             double sep = t.currentSeparation();
             for (long prec : new long[] {40, 80}) {
                 ApBranchTracker a = new ApBranchTracker(quartic, prec, true); // H = zG, as the double sweep
-                if (!Double.isNaN(sep) && a.handoff(new Apcomplex(exact(t.zr)), new Apcomplex(exact(t.gr)), 0.5 * sep)
-                        && a.moveTo(new Apcomplex(exact(-lambda))) && a.g.imag().signum() == 0) {
-                    double h = a.g.real().doubleValue(), dh = a.derivative().real().doubleValue(), x = -lambda;
-                    return new NegativeAxisPoint(lambda, h / x, (x * dh - h) / (x * x), true, a.radius / lambda,
-                            a.separation() / lambda);
+                if (!Double.isNaN(sep)
+                        && a.handoff(new Apcomplex(exact(t.zr)), new Apcomplex(exact(t.gr)), 0.5 * sep)
+                        && a.moveTo(new Apcomplex(exact(-lambda)))
+                        && a.g.imag().signum() == 0) {
+                    double h = a.g.real().doubleValue(),
+                            dh = a.derivative().real().doubleValue(),
+                            x = -lambda;
+                    return new NegativeAxisPoint(
+                            lambda, h / x, (x * dh - h) / (x * x), true, a.radius / lambda, a.separation() / lambda);
                 }
             }
         }
@@ -354,7 +373,8 @@ public final class QuarticLaw implements SpectralLaw {
      */
     public List<Apfloat> supportEdges(int digits) {
         if (digits < 1) throw new IllegalArgumentException("digits must be >= 1, got " + digits);
-        if (fromDoubles && quartic.precision() < digits + 20L) return withDigits(Math.max(digits, 16)).supportEdges(digits);
+        if (fromDoubles && quartic.precision() < digits + 20L)
+            return withDigits(Math.max(digits, 16)).supportEdges(digits);
         // candidates: Aberth roots of Q near the real axis, Newton-refined (fast); the test
         // DiscriminantTest checks them against the certified exact real roots of org.nrmt.roots
         long prec = 2L * digits + 40;
@@ -400,7 +420,8 @@ public final class QuarticLaw implements SpectralLaw {
         if (s == null) {
             List<Apfloat> e = supportEdges(20);
             List<Interval> out = new ArrayList<>();
-            for (int i = 0; i + 1 < e.size(); i += 2) out.add(new Interval(e.get(i).doubleValue(), e.get(i + 1).doubleValue()));
+            for (int i = 0; i + 1 < e.size(); i += 2)
+                out.add(new Interval(e.get(i).doubleValue(), e.get(i + 1).doubleValue()));
             s = List.copyOf(out);
             supportCache = s;
         }
@@ -413,7 +434,8 @@ public final class QuarticLaw implements SpectralLaw {
         if (m == null) {
             List<Interval> s = support();
             m = new double[s.size()];
-            for (int i = 0; i < m.length; i++) m[i] = integrate(s.get(i).lo(), s.get(i).hi());
+            for (int i = 0; i < m.length; i++)
+                m[i] = integrate(s.get(i).lo(), s.get(i).hi());
             massCache = m;
         }
         return m.clone();

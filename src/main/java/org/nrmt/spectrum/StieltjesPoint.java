@@ -13,8 +13,8 @@ import org.apache.commons.math3.complex.Complex;
  * @param digitsUsed        16 for double, else the apfloat precision that certified the point
  * @param separation        lower bound on the distance from G to the other roots of the quartic
  */
-public record StieltjesPoint(Complex z, Complex g, boolean certified, double certificateMargin,
-                             int digitsUsed, double separation) {
+public record StieltjesPoint(
+        Complex z, Complex g, boolean certified, double certificateMargin, int digitsUsed, double separation) {
 
     /** ρ(x) = −Im G(x + i0)/π (meaningful for real z). */
     public double density() {

@@ -21,16 +21,24 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class Figures {
     static final int WIDTH = 800;
     static final int HEIGHT = 520;
-    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-            10f, new float[] {6f, 4f}, 0f);
+    private static final BasicStroke DASHED =
+            new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
     /** Fixed colours: a fitted line must share its points' colour, so none is left to XChart. */
-    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14),
-        new Color(44, 160, 44), new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75),
-        new Color(227, 119, 194), new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+    private static final Color[] PALETTE = {
+        new Color(31, 119, 180),
+        new Color(255, 127, 14),
+        new Color(44, 160, 44),
+        new Color(214, 39, 40),
+        new Color(148, 103, 189),
+        new Color(140, 86, 75),
+        new Color(227, 119, 194),
+        new Color(127, 127, 127),
+        new Color(188, 189, 34),
+        new Color(23, 190, 207)
+    };
 
-    private Figures() {
-    }
+    private Figures() {}
 
     private static Color colour(int i) {
         return PALETTE[i % PALETTE.length];
@@ -67,12 +75,17 @@ final class Figures {
 
     /** The ESD histogram against the theory density (atoms excluded from both). */
     static byte[] spectrum(Scenario sc, Outcome.Spectrum s) {
-        XYChart chart = chart(sc.name() + ": " + sc.activation() + ", n0/n1/m = " + sc.shapeLabel()
-                + ", KS = " + Report.fmt(s.ks(), 2), "eigenvalue", "density");
+        XYChart chart = chart(
+                sc.name() + ": " + sc.activation() + ", n0/n1/m = " + sc.shapeLabel() + ", KS = "
+                        + Report.fmt(s.ks(), 2),
+                "eigenvalue",
+                "density");
         chart.getStyler().setXAxisDecimalPattern("#0.###");
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
-        XYSeries h = chart.addSeries(s.histogram().label() + ", " + sc.trials() + " trial" + (sc.trials() > 1 ? "s" : ""),
-                s.histogram().x(), s.histogram().y());
+        XYSeries h = chart.addSeries(
+                s.histogram().label() + ", " + sc.trials() + " trial" + (sc.trials() > 1 ? "s" : ""),
+                s.histogram().x(),
+                s.histogram().y());
         h.setXYSeriesRenderStyle(XYSeriesRenderStyle.StepArea);
         h.setMarker(SeriesMarkers.NONE);
         h.setFillColor(new Color(160, 190, 230));
@@ -87,18 +100,20 @@ final class Figures {
 
     /** E_train against λ (log x): theory lines and simulated (or reference) markers. */
     static byte[] memorization(Scenario sc, Outcome.Memorization m) {
-        XYChart chart = chart(sc.name() + ": training loss of ridge regression on random features",
-                "λ", "E_train");
+        XYChart chart = chart(sc.name() + ": training loss of ridge regression on random features", "λ", "E_train");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
         boolean reference = sc.activation() == null;
         for (int i = 0; i < m.labels().size(); i++) {
-            XYSeries t = chart.addSeries(m.labels().get(i) + " theory", m.lambdas(), m.theory().get(i));
+            XYSeries t = chart.addSeries(
+                    m.labels().get(i) + " theory", m.lambdas(), m.theory().get(i));
             t.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
             t.setMarker(SeriesMarkers.NONE);
             t.setLineColor(colour(i));
-            XYSeries p = chart.addSeries(m.labels().get(i) + (reference ? " reference" : " simulation"),
-                    m.lambdas(), m.compared().get(i));
+            XYSeries p = chart.addSeries(
+                    m.labels().get(i) + (reference ? " reference" : " simulation"),
+                    m.lambdas(),
+                    m.compared().get(i));
             p.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
             p.setMarker(SeriesMarkers.CIRCLE);
             p.setMarkerColor(colour(i));
@@ -108,8 +123,10 @@ final class Figures {
 
     /** KS to the input law per layer (log y), one line per layers scenario. */
     static byte[] layers(List<ScenarioResult> results) {
-        XYChart chart = chart("Spectra through layers: KS of each layer's ESD to the input Marchenko–Pastur law",
-                "layer", "KS to input law");
+        XYChart chart = chart(
+                "Spectra through layers: KS of each layer's ESD to the input Marchenko–Pastur law",
+                "layer",
+                "KS to input law");
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
         for (int k = 0; k < results.size(); k++) {
@@ -119,8 +136,8 @@ final class Figures {
             for (int i = 1; i <= l.ksToInput().size(); i++) {
                 layer.add(i);
             }
-            XYSeries s = chart.addSeries(r.scenario().name() + " (" + r.scenario().activation() + ")", layer,
-                    l.ksToInput());
+            XYSeries s =
+                    chart.addSeries(r.scenario().name() + " (" + r.scenario().activation() + ")", layer, l.ksToInput());
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(colour(k));
             s.setLineColor(colour(k));
@@ -133,8 +150,10 @@ final class Figures {
      * precision. A linear axis in log₁₀ keeps 60 decades readable; an exact match is drawn at −60.
      */
     static byte[] branches(Scenario sc, Outcome.Branches b) {
-        XYChart chart = chart(sc.name() + ": error of ρ at λ₊ − δ (" + sc.activation() + ", φ = "
-                + Report.fmt(sc.phi(), 3) + ", ψ = " + Report.fmt(sc.psi(), 3) + ")", "δ (distance to λ₊)",
+        XYChart chart = chart(
+                sc.name() + ": error of ρ at λ₊ − δ (" + sc.activation() + ", φ = " + Report.fmt(sc.phi(), 3) + ", ψ = "
+                        + Report.fmt(sc.psi(), 3) + ")",
+                "δ (distance to λ₊)",
                 "log10 relative error of the density");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisMin(-62.0).setYAxisMax(0.0);
@@ -157,8 +176,11 @@ final class Figures {
 
     /** Each strategy's density on a common grid: phantom density is visible off the support. */
     static byte[] strategies(Scenario sc, Outcome.Strategies s) {
-        XYChart chart = chart(sc.name() + ": density by root-selection strategy (" + sc.activation() + ", φ = "
-                + Report.fmt(sc.phi(), 3) + ", ψ = " + Report.fmt(sc.psi(), 3) + ")", "x", "density");
+        XYChart chart = chart(
+                sc.name() + ": density by root-selection strategy (" + sc.activation() + ", φ = "
+                        + Report.fmt(sc.phi(), 3) + ", ψ = " + Report.fmt(sc.psi(), 3) + ")",
+                "x",
+                "density");
         chart.getStyler().setXAxisDecimalPattern("#0.###");
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
         for (int i = 0; i < s.densities().size(); i++) {
@@ -172,7 +194,12 @@ final class Figures {
     }
 
     private static XYChart chart(String title, String x, String y) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y)
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(x)
+                .yAxisTitle(y)
                 .build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);

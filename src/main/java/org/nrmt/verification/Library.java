@@ -3,21 +3,20 @@ package org.nrmt.verification;
 import java.util.List;
 import org.apache.commons.math3.complex.Complex;
 import org.nrmt.activation.Activation;
-import org.nrmt.bias.BiasKind;
 import org.nrmt.bias.BiasLaws;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
 import org.nrmt.layers.LayerPropagation;
 import org.nrmt.layers.LayerSpectrum;
 import org.nrmt.memorization.TrainingLoss;
-import org.nrmt.spectrum.BranchStudy;
+import org.nrmt.simulation.BiasKind;
 import org.nrmt.simulation.SimulationSpec;
 import org.nrmt.simulation.Simulator;
+import org.nrmt.spectrum.BranchStudy;
 import org.nrmt.spectrum.Interval;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
-import org.nrmt.spectrum.UncertifiedPointException;
 
 /**
  * The one place where the harness calls the theory packages; everything else in this package
@@ -25,12 +24,10 @@ import org.nrmt.spectrum.UncertifiedPointException;
  * in a library package is fixed in one file.
  */
 final class Library {
-    private Library() {
-    }
+    private Library() {}
 
     /** Gaussian constants of f at scale s: mean E f(sZ), η = Var f(sZ), ζ = (E[Z f(sZ)])². */
-    record Constants(double mean, double eta, double zeta) {
-    }
+    record Constants(double mean, double eta, double zeta) {}
 
     static Constants constants(Activation f, double s) {
         return constantsAtBias(f, s, 0.0);
@@ -54,8 +51,8 @@ final class Library {
     }
 
     /** The per-neuron or per-sample law averaged over the given bias values (equal weights). */
-    static SpectralLaw biasLawOfSamples(BiasKind kind, Activation f, double s, double[] values, double phi,
-                                        double psi) {
+    static SpectralLaw biasLawOfSamples(
+            BiasKind kind, Activation f, double s, double[] values, double phi, double psi) {
         return BiasLaws.ofSamples(kind, f, s, values, phi, psi);
     }
 
@@ -75,8 +72,8 @@ final class Library {
         // The layers package normalises f to η = 1; the one-layer theory is the PW law of that f.
         ModelParams p = new ModelParams(1.0, raw.zeta() / raw.eta(), (double) n / m, 1.0);
         TabulatedLaw theory = new TabulatedLaw(QuarticLaw.of(p));
-        LayerPropagation prop = new LayerPropagation(f.toDoubleFunction(), raw.mean(), 1 / Math.sqrt(raw.eta()),
-                theory::cdf);
+        LayerPropagation prop =
+                new LayerPropagation(f.toDoubleFunction(), raw.mean(), 1 / Math.sqrt(raw.eta()), theory::cdf);
         List<LayerSpectrum> spectra = prop.run(depth, n, m, seed);
         List<Double> toInput = new java.util.ArrayList<>();
         List<Double> toTheory = new java.util.ArrayList<>();

@@ -22,9 +22,21 @@ public sealed interface Outcome {
      * @param histogram        the pooled ESD as a density histogram (nonzero eigenvalues)
      * @param curve            the theory density on a grid
      */
-    record Spectrum(double mean, double eta, double zeta, double ks, double ksRaw, double w1, double stieltjes,
-                    double atomTheory, double atomEmpirical, List<Double> momentsTheory,
-                    List<Double> momentsEmpirical, Series histogram, Series curve) implements Outcome {
+    record Spectrum(
+            double mean,
+            double eta,
+            double zeta,
+            double ks,
+            double ksRaw,
+            double w1,
+            double stieltjes,
+            double atomTheory,
+            double atomEmpirical,
+            List<Double> momentsTheory,
+            List<Double> momentsEmpirical,
+            Series histogram,
+            Series curve)
+            implements Outcome {
 
         /** max_k |m_k^emp − m_k| / |m_k| over k = 1…3. */
         public double momentError() {
@@ -44,8 +56,7 @@ public sealed interface Outcome {
      * @param ks        KS at each size (pooled over the same number of trials)
      * @param fit       the fitted line
      */
-    record Scaling(List<Integer> n1, List<Double> ks, LogLogFit fit) implements Outcome {
-    }
+    record Scaling(List<Integer> n1, List<Double> ks, LogLogFit fit) implements Outcome {}
 
     /**
      * Training loss against λ: theory next to simulation, or theory next to published references.
@@ -55,9 +66,9 @@ public sealed interface Outcome {
      * @param theory     theory curves, one per label, over {@code lambdas}
      * @param compared   simulation or reference values, same shape as {@code theory}
      */
-    record Memorization(List<Double> lambdas, List<String> labels, List<List<Double>> theory,
-                        List<List<Double>> compared) implements Outcome {
-    }
+    record Memorization(
+            List<Double> lambdas, List<String> labels, List<List<Double>> theory, List<List<Double>> compared)
+            implements Outcome {}
 
     /**
      * Spectra through layers.
@@ -65,8 +76,7 @@ public sealed interface Outcome {
      * @param ksToInput   per layer, KS of the layer's ESD to the input Marchenko–Pastur law
      * @param ksToTheory  per layer, KS to the one-layer theory applied to the previous layer's law
      */
-    record Layers(List<Double> ksToInput, List<Double> ksToTheory) implements Outcome {
-    }
+    record Layers(List<Double> ksToInput, List<Double> ksToTheory) implements Outcome {}
 
     /**
      * Error of G near a square-root edge at several precisions.
@@ -78,8 +88,7 @@ public sealed interface Outcome {
      *                   reference at higher precision
      */
     record Branches(String edge, List<Double> distances, List<Integer> digits, List<List<Double>> error)
-            implements Outcome {
-    }
+            implements Outcome {}
 
     /**
      * Root-selection strategies on one shape.
@@ -89,9 +98,9 @@ public sealed interface Outcome {
      * @param massDefect  |∫ρ + atoms − 1|, per strategy
      * @param densities   each strategy's density on a common grid (for the figure)
      */
-    record Strategies(List<String> strategies, List<Double> phantomMass, List<Double> massDefect,
-                      List<Series> densities) implements Outcome {
-    }
+    record Strategies(
+            List<String> strategies, List<Double> phantomMass, List<Double> massDefect, List<Series> densities)
+            implements Outcome {}
 
     /**
      * nrmt against a python baseline, measured in the same run.
@@ -103,8 +112,7 @@ public sealed interface Outcome {
      * @param note           how it was measured, or why the baseline is missing
      */
     record Timing(String what, double nrmtSeconds, String baseline, Double baselineSeconds, String note)
-            implements Outcome {
-    }
+            implements Outcome {}
 
     /** x–y data for a figure. */
     record Series(String label, List<Double> x, List<Double> y) {
@@ -112,8 +120,8 @@ public sealed interface Outcome {
             x = List.copyOf(x);
             y = List.copyOf(y);
             if (x.size() != y.size()) {
-                throw new IllegalArgumentException("series " + label + " needs x and y of one length, got "
-                        + x.size() + " and " + y.size());
+                throw new IllegalArgumentException(
+                        "series " + label + " needs x and y of one length, got " + x.size() + " and " + y.size());
             }
         }
     }

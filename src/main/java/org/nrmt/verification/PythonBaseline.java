@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class PythonBaseline {
     private static final long TIMEOUT_SECONDS = 600;
 
-    private PythonBaseline() {
-    }
+    private PythonBaseline() {}
 
     /** "numpy X, mpmath Y, Python Z" when python3 with numpy and mpmath runs, else empty. */
     static Optional<String> versions() {
@@ -121,8 +120,8 @@ final class PythonBaseline {
      * quartic (model.md §3) at z = x + 1e-9 i by batched companion-matrix eigenvalues, then the
      * root of largest |Im G|.
      */
-    static String densityScript(double eta, double zeta, double phi, double psi, double from, double to,
-                                int points, int repeats) {
+    static String densityScript(
+            double eta, double zeta, double phi, double psi, double from, double to, int points, int repeats) {
         return """
                 import time, numpy as np
                 eta, zeta, phi, psi = %s, %s, %s, %s
@@ -150,8 +149,8 @@ final class PythonBaseline {
     }
 
     /** One G(z) at {@code digits} digits: mpmath.polyroots of the quartic, root of largest |Im G|. */
-    static String stieltjesScript(String eta, String zeta, String phi, String psi, double zRe, double zIm,
-                                  int digits, int repeats) {
+    static String stieltjesScript(
+            String eta, String zeta, String phi, String psi, double zRe, double zIm, int digits, int repeats) {
         return """
                 import time
                 from mpmath import mp, mpf, mpc, polyroots

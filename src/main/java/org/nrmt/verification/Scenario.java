@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.nrmt.bias.BiasKind;
+import org.nrmt.simulation.BiasKind;
 
 /**
  * One entry of {@code verification/scenarios.json}: what to compute, at which sizes and seed,
@@ -73,8 +73,7 @@ public record Scenario(
 
     public Scenario {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "scenario name must be lower-case words joined by '-', got " + name);
+            throw new IllegalArgumentException("scenario name must be lower-case words joined by '-', got " + name);
         }
         Objects.requireNonNull(kind, () -> "scenario " + name + ": kind is required");
         if (purpose == null || purpose.isBlank()) {
@@ -95,16 +94,16 @@ public record Scenario(
             throw new IllegalArgumentException("scenario " + name + ": trials must be >= 1, got " + trials);
         }
         if (!(biasSigma >= 0) || (bias != BiasKind.none && biasSigma == 0)) {
-            throw new IllegalArgumentException("scenario " + name + ": bias_sigma must be > 0 with bias "
-                    + bias + ", got " + biasSigma);
+            throw new IllegalArgumentException(
+                    "scenario " + name + ": bias_sigma must be > 0 with bias " + bias + ", got " + biasSigma);
         }
         if (bias == BiasKind.scalar && trials != 1) {
             throw new IllegalArgumentException("scenario " + name
                     + ": a scalar bias needs trials = 1 (each trial draws its own β), got " + trials);
         }
         if (sampledBias && (bias == BiasKind.none || bias == BiasKind.scalar)) {
-            throw new IllegalArgumentException("scenario " + name
-                    + ": sampled_bias needs a neuron or sample bias, got " + bias);
+            throw new IllegalArgumentException(
+                    "scenario " + name + ": sampled_bias needs a neuron or sample bias, got " + bias);
         }
         switch (kind) {
             case spectrum -> {
@@ -116,8 +115,8 @@ public record Scenario(
                 requireRatios(name, phi, psi);
                 require(name, "sizes", sizes);
                 if (sizes.size() < 3) {
-                    throw new IllegalArgumentException("scenario " + name
-                            + ": a slope needs at least 3 sizes, got " + sizes);
+                    throw new IllegalArgumentException(
+                            "scenario " + name + ": a slope needs at least 3 sizes, got " + sizes);
                 }
             }
             case memorization -> {
@@ -217,8 +216,8 @@ public record Scenario(
         require(name, "phi", phi);
         require(name, "psi", psi);
         if (!(phi > 0) || !(psi > 0)) {
-            throw new IllegalArgumentException("scenario " + name + ": phi and psi must be > 0, got phi="
-                    + phi + ", psi=" + psi);
+            throw new IllegalArgumentException(
+                    "scenario " + name + ": phi and psi must be > 0, got phi=" + phi + ", psi=" + psi);
         }
     }
 }

@@ -12,15 +12,16 @@ import java.util.List;
  * @param error    why the scenario could not run, or null
  * @param seconds  wall time (reported only in the timings section)
  */
-public record ScenarioResult(Scenario scenario, List<Check> checks, Outcome outcome, String error,
-                             double seconds) {
+public record ScenarioResult(Scenario scenario, List<Check> checks, Outcome outcome, String error, double seconds) {
 
     public ScenarioResult {
         checks = List.copyOf(checks);
     }
 
     public static ScenarioResult failed(Scenario scenario, Throwable t, double seconds) {
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+        String msg = t.getMessage() == null
+                ? t.getClass().getSimpleName()
+                : t.getClass().getSimpleName() + ": " + t.getMessage();
         return new ScenarioResult(scenario, List.of(), null, msg, seconds);
     }
 

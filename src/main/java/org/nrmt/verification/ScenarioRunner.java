@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 import org.nrmt.activation.Activation;
-import org.nrmt.bias.BiasKind;
+import org.nrmt.simulation.BiasKind;
 import org.nrmt.simulation.CenteredActivation;
 import org.nrmt.simulation.Comparison;
 import org.nrmt.simulation.EigenSolver;
@@ -32,6 +32,7 @@ import org.nrmt.spectrum.UncertifiedPointException;
 final class ScenarioRunner {
     /** Pre-activation scale s = σw σx of every scenario (the activation's own scale is in its text). */
     static final double S = 1.0;
+
     private static final int HISTOGRAM_BINS = 60;
     private static final int CURVE_POINTS = 400;
     private static final int W1_GRID = 400;
@@ -82,8 +83,8 @@ final class ScenarioRunner {
             // is not linear in the bias measure: pooling all biases into one law is a different law).
             List<SpectralLaw> parts = new ArrayList<>();
             for (int t = 0; t < sc.trials(); t++) {
-                parts.add(Library.biasLawOfSamples(sc.bias(), f, S, Library.drawnBias(spec, sc.seed(), t),
-                        sc.phiValue(), sc.psiValue()));
+                parts.add(Library.biasLawOfSamples(
+                        sc.bias(), f, S, Library.drawnBias(spec, sc.seed(), t), sc.phiValue(), sc.psiValue()));
             }
             law = parts.size() == 1 ? parts.get(0) : new MixtureLaw(parts);
         } else {
@@ -95,9 +96,20 @@ final class ScenarioRunner {
         boolean zeroRows = sc.bias() == BiasKind.neuron || sc.bias() == BiasKind.sample;
         Comparison cmp = compare(esd, law, zeroRows);
         double ksRaw = zeroRows ? ks(esd, law, 0) : cmp.ks();
-        return new Outcome.Spectrum(c.mean(), c.eta(), c.zeta(), cmp.ks(), ksRaw, cmp.w1(), cmp.stieltjesMaxError(),
-                cmp.atomTheory(), cmp.atomEmpirical(), cmp.momentsTheory(), cmp.momentsEmpirical(),
-                histogram(esd, cmp.atomTheory() > 0, window(law, esd)), curve(law, window(law, esd)));
+        return new Outcome.Spectrum(
+                c.mean(),
+                c.eta(),
+                c.zeta(),
+                cmp.ks(),
+                ksRaw,
+                cmp.w1(),
+                cmp.stieltjesMaxError(),
+                cmp.atomTheory(),
+                cmp.atomEmpirical(),
+                cmp.momentsTheory(),
+                cmp.momentsEmpirical(),
+                histogram(esd, cmp.atomTheory() > 0, window(law, esd)),
+                curve(law, window(law, esd)));
     }
 
     private static SpectralLaw law(Scenario sc, Activation f, Library.Constants c, double phi, double psi) {
@@ -151,8 +163,13 @@ final class ScenarioRunner {
             nodes.add(0.0);
             nodes.add(resolution);
         }
-        double w1 = SpectralStatistics.w1(sorted, cdf, left, nodes.stream().mapToDouble(Double::doubleValue).toArray());
-        double stieltjes = SpectralStatistics.stieltjesMaxError(esd, law, SpectralStatistics.defaultStieltjesPoints(law));
+        double w1 = SpectralStatistics.w1(
+                sorted,
+                cdf,
+                left,
+                nodes.stream().mapToDouble(Double::doubleValue).toArray());
+        double stieltjes =
+                SpectralStatistics.stieltjesMaxError(esd, law, SpectralStatistics.defaultStieltjesPoints(law));
         List<Double> mt = new ArrayList<>();
         List<Double> me = new ArrayList<>();
         for (int k = 1; k <= TheoryComparison.MOMENTS; k++) {
@@ -165,7 +182,9 @@ final class ScenarioRunner {
     /** KS of {@code esd} to {@code law} at the given resolution next to 0 (0: none), atoms snapped. */
     static double ks(EmpiricalSpectrum esd, SpectralLaw law, double resolution) {
         List<Atom> atoms = law.atoms();
-        return SpectralStatistics.ks(resolvedSample(esd, atoms, resolution), resolvedCdf(law, resolution),
+        return SpectralStatistics.ks(
+                resolvedSample(esd, atoms, resolution),
+                resolvedCdf(law, resolution),
                 resolvedLeft(law, atoms, resolution));
     }
 
@@ -274,8 +293,12 @@ final class ScenarioRunner {
         // Step charts draw from point to point: close the last bin.
         x.add(hi);
         y.add(counts[HISTOGRAM_BINS - 1] / (all.length * w));
-        return new Outcome.Series(outside == 0 ? "simulation" : "simulation (" + outside + " outlier"
-                + (outside == 1 ? "" : "s") + " beyond the window)", x, y);
+        return new Outcome.Series(
+                outside == 0
+                        ? "simulation"
+                        : "simulation (" + outside + " outlier" + (outside == 1 ? "" : "s") + " beyond the window)",
+                x,
+                y);
     }
 
     /** The theory density on a grid over {@code window}; uncertified points are left out. */
@@ -318,7 +341,8 @@ final class ScenarioRunner {
     }
 
     private Outcome.Memorization memorization(Scenario sc) {
-        double[] lambdas = sc.lambdas().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] lambdas =
+                sc.lambdas().stream().mapToDouble(Double::doubleValue).toArray();
         if (sc.activation() == null) {
             List<String> labels = new ArrayList<>();
             List<List<Double>> theory = new ArrayList<>();
@@ -337,8 +361,8 @@ final class ScenarioRunner {
         }
         Activation f = Activation.parse(sc.activation());
         Library.Constants c = Library.constants(f, S);
-        double[] theory = Library.trainingLoss(new ModelParams(c.eta(), c.zeta(), sc.phiValue(), sc.psiValue()),
-                lambdas);
+        double[] theory =
+                Library.trainingLoss(new ModelParams(c.eta(), c.zeta(), sc.phiValue(), sc.psiValue()), lambdas);
         SimulationSpec spec = new SimulationSpec(sc.n0(), sc.n1(), sc.m(), 1.0, 1.0, sc.bias(), sc.biasSigma());
         SimulationResult sim = simulator.run(spec, centred(f, c), sc.trials(), sc.seed());
         double[] simulated = new double[lambdas.length];
@@ -348,8 +372,8 @@ final class ScenarioRunner {
                 simulated[j] += e[j] / sim.trials();
             }
         }
-        return new Outcome.Memorization(sc.lambdas(), List.of(sc.activation()), List.of(boxed(theory)),
-                List.of(boxed(simulated)));
+        return new Outcome.Memorization(
+                sc.lambdas(), List.of(sc.activation()), List.of(boxed(theory)), List.of(boxed(simulated)));
     }
 
     /**
@@ -379,8 +403,8 @@ final class ScenarioRunner {
     private Outcome.Layers layers(Scenario sc) {
         Activation f = Activation.parse(sc.activation());
         if (!sc.n0().equals(sc.n1())) {
-            throw new IllegalArgumentException("scenario " + sc.name() + ": layers need n0 = n1 (ψ = 1), got "
-                    + sc.n0() + " and " + sc.n1());
+            throw new IllegalArgumentException(
+                    "scenario " + sc.name() + ": layers need n0 = n1 (ψ = 1), got " + sc.n0() + " and " + sc.n1());
         }
         return Library.layers(f, sc.depth(), sc.n1(), sc.m(), sc.seed());
     }
@@ -388,8 +412,7 @@ final class ScenarioRunner {
     private Outcome.Branches branches(Scenario sc) {
         Activation f = Activation.parse(sc.activation());
         Library.Constants c = Library.constants(f, S);
-        return Library.branchStudy(new ModelParams(c.eta(), c.zeta(), sc.phi(), sc.psi()), sc.digits(),
-                sc.distances());
+        return Library.branchStudy(new ModelParams(c.eta(), c.zeta(), sc.phi(), sc.psi()), sc.digits(), sc.distances());
     }
 
     private Outcome.Strategies strategies(Scenario sc) {
@@ -430,15 +453,24 @@ final class ScenarioRunner {
             addMax(out, "e_train_rel", rel, t.eTrainRel());
             addMax(out, "e_train_abs", abs, t.eTrainAbs());
         } else if (outcome instanceof Outcome.Layers l) {
-            addMax(out, "ks_layers_max", l.ksToInput().stream().mapToDouble(Double::doubleValue).max()
-                    .orElse(Double.NaN), t.ksLayersMax());
+            addMax(
+                    out,
+                    "ks_layers_max",
+                    l.ksToInput().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .max()
+                            .orElse(Double.NaN),
+                    t.ksLayersMax());
             if (t.ksDriftMin() != null) {
-                out.add(Check.atLeast("ks_drift_min", l.ksToInput().get(l.ksToInput().size() - 1),
-                        t.ksDriftMin()));
+                out.add(Check.atLeast(
+                        "ks_drift_min", l.ksToInput().get(l.ksToInput().size() - 1), t.ksDriftMin()));
             }
         } else if (outcome instanceof Outcome.Branches b) {
             List<Double> top = b.error().get(b.error().size() - 1);
-            addMax(out, "branch_error", top.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+            addMax(
+                    out,
+                    "branch_error",
+                    top.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
                     t.branchError());
         } else if (outcome instanceof Outcome.Strategies s) {
             int certified = s.strategies().size() - 1;

@@ -32,8 +32,7 @@ public record ScenarioSet(List<String> notes, List<Scenario> scenarios) {
             .enable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
 
-    public ScenarioSet(@JsonProperty("notes") List<String> notes,
-                       @JsonProperty("scenarios") List<Scenario> scenarios) {
+    public ScenarioSet(@JsonProperty("notes") List<String> notes, @JsonProperty("scenarios") List<Scenario> scenarios) {
         if (scenarios == null || scenarios.isEmpty()) {
             throw new IllegalArgumentException("a scenario file needs at least one scenario, got " + scenarios);
         }
@@ -65,8 +64,10 @@ public record ScenarioSet(List<String> notes, List<Scenario> scenarios) {
             if (cause instanceof IllegalArgumentException iae) {
                 throw new IllegalArgumentException(origin + ": " + iae.getMessage(), e);
             }
-            throw new IllegalArgumentException(origin + ": invalid scenario file (" + e.getOriginalMessage()
-                    + "), got " + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    origin + ": invalid scenario file (" + e.getOriginalMessage() + "), got "
+                            + e.getClass().getSimpleName(),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario file " + origin, e);
         }
@@ -101,8 +102,8 @@ public record ScenarioSet(List<String> notes, List<Scenario> scenarios) {
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("no scenario selected (names " + names + ", fast " + fastOnly
-                    + "), got none");
+            throw new IllegalArgumentException(
+                    "no scenario selected (names " + names + ", fast " + fastOnly + "), got none");
         }
         return new ScenarioSet(notes, out);
     }

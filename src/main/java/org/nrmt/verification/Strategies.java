@@ -26,8 +26,7 @@ final class Strategies {
     static final double EPS = 1e-8;
     static final int POINTS = 2001;
 
-    private Strategies() {
-    }
+    private Strategies() {}
 
     static Outcome.Strategies compare(QuarticLaw law) {
         List<Interval> support = law.support();

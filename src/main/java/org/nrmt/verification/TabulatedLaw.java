@@ -159,7 +159,9 @@ final class TabulatedLaw implements SpectralLaw {
         double[] d = g[i];
         double t2 = t * t;
         double t3 = t2 * t;
-        return (2 * t3 - 3 * t2 + 1) * c[p] + (t3 - 2 * t2 + t) * h * d[p] + (-2 * t3 + 3 * t2) * c[p + 1]
+        return (2 * t3 - 3 * t2 + 1) * c[p]
+                + (t3 - 2 * t2 + t) * h * d[p]
+                + (-2 * t3 + 3 * t2) * c[p + 1]
                 + (t3 - t2) * h * d[p + 1];
     }
 

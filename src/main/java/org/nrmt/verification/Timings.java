@@ -17,8 +17,7 @@ import org.nrmt.spectrum.ModelParams;
 final class Timings {
     static final int REPEATS = 3;
 
-    private Timings() {
-    }
+    private Timings() {}
 
     static Outcome.Timing run(Scenario sc, Simulator simulator) {
         Activation f = Activation.parse(sc.activation());
@@ -38,7 +37,11 @@ final class Timings {
         if (!"tanh".equals(sc.activation())) {
             return new Outcome.Timing(what, nrmt, "mpmath", null, "baseline snippet is written for tanh only");
         }
-        return baseline(what, nrmt, "mpmath.quad", python,
+        return baseline(
+                what,
+                nrmt,
+                "mpmath.quad",
+                python,
                 () -> PythonBaseline.seconds(PythonBaseline.constantsScript(digits, REPEATS)),
                 "mpmath.quad on (−∞,0] ∪ [0,∞), mp.dps = " + digits);
     }
@@ -54,11 +57,17 @@ final class Timings {
             nrmt = Math.min(nrmt, res.seconds());
         }
         String what = "sample W, X, Y = f(WX), M = YYᵀ/m, all eigenvalues, n0/n1/m = " + sc.shapeLabel();
-        if (!"tanh".equals(sc.activation()) || !sc.n0().equals(sc.n1()) || !sc.n1().equals(sc.m())) {
+        if (!"tanh".equals(sc.activation())
+                || !sc.n0().equals(sc.n1())
+                || !sc.n1().equals(sc.m())) {
             return new Outcome.Timing(what, nrmt, "numpy", null, "baseline snippet is written for tanh, n0 = n1 = m");
         }
         final double best = nrmt;
-        return baseline(what, best, "numpy", python,
+        return baseline(
+                what,
+                best,
+                "numpy",
+                python,
                 () -> PythonBaseline.seconds(PythonBaseline.simulateScript(sc.n1(), REPEATS)),
                 "numpy default_rng, W @ X, Y @ Y.T, eigvalsh; OPENBLAS_NUM_THREADS=1 on both sides");
     }
@@ -69,11 +78,15 @@ final class Timings {
         double[] range = Library.supportRange(p);
         int points = sc.points();
         double nrmt = best(() -> Library.densityGrid(p, range[0], range[1], points));
-        String what = points + " density points of `" + sc.activation() + "` (φ = " + Report.fmt(sc.phi(), 3)
-                + ", ψ = " + Report.fmt(sc.psi(), 3) + "), double";
-        return baseline(what, nrmt, "numpy", python,
-                () -> PythonBaseline.seconds(PythonBaseline.densityScript(c.eta(), c.zeta(), sc.phi(), sc.psi(),
-                        range[0], range[1], points, REPEATS)),
+        String what = points + " density points of `" + sc.activation() + "` (φ = " + Report.fmt(sc.phi(), 3) + ", ψ = "
+                + Report.fmt(sc.psi(), 3) + "), double";
+        return baseline(
+                what,
+                nrmt,
+                "numpy",
+                python,
+                () -> PythonBaseline.seconds(PythonBaseline.densityScript(
+                        c.eta(), c.zeta(), sc.phi(), sc.psi(), range[0], range[1], points, REPEATS)),
                 "nrmt: certified tracker; numpy: batched companion eigvals + largest |Im G| (uncertified, "
                         + "phantom-prone)");
     }
@@ -86,10 +99,20 @@ final class Timings {
         double zIm = 1e-3;
         double nrmt = best(() -> Library.stieltjesAtDigits(p, zRe, zIm, digits));
         String what = "one G(" + zRe + " + " + zIm + "i) at " + digits + " digits, `" + sc.activation() + "`";
-        return baseline(what, nrmt, "mpmath.polyroots", python,
-                () -> PythonBaseline.seconds(PythonBaseline.stieltjesScript(Double.toString(c.eta()),
-                        Double.toString(c.zeta()), Double.toString(sc.phi()), Double.toString(sc.psi()), zRe, zIm,
-                        digits, REPEATS)),
+        return baseline(
+                what,
+                nrmt,
+                "mpmath.polyroots",
+                python,
+                () -> PythonBaseline.seconds(PythonBaseline.stieltjesScript(
+                        Double.toString(c.eta()),
+                        Double.toString(c.zeta()),
+                        Double.toString(sc.phi()),
+                        Double.toString(sc.psi()),
+                        zRe,
+                        zIm,
+                        digits,
+                        REPEATS)),
                 "nrmt: certified apfloat tracker; mpmath: polyroots + largest |Im G| (uncertified)");
     }
 
@@ -112,8 +135,8 @@ final class Timings {
         return best;
     }
 
-    private static Outcome.Timing baseline(String what, double nrmt, String name, Optional<String> python,
-                                           Measured m, String note) {
+    private static Outcome.Timing baseline(
+            String what, double nrmt, String name, Optional<String> python, Measured m, String note) {
         if (python.isEmpty()) {
             return new Outcome.Timing(what, nrmt, name, null, "skipped: python3 with numpy and mpmath not found");
         }

@@ -40,7 +40,7 @@ public record Verification(int parallelism, Backend backend, Consumer<String> pr
 
     /** One task per available core, native backend, silent. */
     public static Verification withDefaults() {
-        return new Verification(Runtime.getRuntime().availableProcessors(), Backend.native_, s -> { });
+        return new Verification(Runtime.getRuntime().availableProcessors(), Backend.native_, s -> {});
     }
 
     public Verification withParallelism(int p) {
@@ -100,7 +100,8 @@ public record Verification(int parallelism, Backend backend, Consumer<String> pr
     }
 
     private void announce(ScenarioResult r, int k, int n) {
-        String verdict = r.passed() ? (r.checks().isEmpty() && r.error() == null ? "reported" : "pass")
+        String verdict = r.passed()
+                ? (r.checks().isEmpty() && r.error() == null ? "reported" : "pass")
                 : "MISS (" + String.join("; ", r.misses()) + ")";
         progress.accept("[" + k + "/" + n + "] " + r.scenario().name() + ": " + verdict + " ("
                 + Report.fmt(r.seconds(), 3) + " s)");

@@ -11,8 +11,8 @@ import java.util.List;
  * @param results   one per scenario, in {@code selection} order
  * @param seconds   wall time of the whole run
  */
-public record VerificationRun(String command, ScenarioSet selection, boolean fast, List<ScenarioResult> results,
-                              double seconds) {
+public record VerificationRun(
+        String command, ScenarioSet selection, boolean fast, List<ScenarioResult> results, double seconds) {
     public VerificationRun {
         results = List.copyOf(results);
     }

@@ -23,12 +23,13 @@ import net.jqwik.api.Tuple;
  * </ul>
  */
 public final class ActivationArbitraries {
-    private ActivationArbitraries() {
-    }
+    private ActivationArbitraries() {}
 
     /** A coefficient in [−2, 2] with two decimals, as text. */
     static Arbitrary<String> coefficient() {
-        return Arbitraries.bigDecimals().between(BigDecimal.valueOf(-2), BigDecimal.valueOf(2)).ofScale(2)
+        return Arbitraries.bigDecimals()
+                .between(BigDecimal.valueOf(-2), BigDecimal.valueOf(2))
+                .ofScale(2)
                 .filter(c -> c.abs().compareTo(new BigDecimal("0.1")) >= 0)
                 .map(BigDecimal::toPlainString);
     }
@@ -36,14 +37,16 @@ public final class ActivationArbitraries {
     /** A slope with |a| ∈ [0.25, 2], as text. */
     static Arbitrary<String> slope() {
         Arbitrary<BigDecimal> mag = Arbitraries.bigDecimals()
-                .between(new BigDecimal("0.25"), BigDecimal.valueOf(2)).ofScale(2);
-        return Combinators.combine(mag, Arbitraries.of(1, -1))
-                .as((m, s) -> (s < 0 ? m.negate() : m).toPlainString());
+                .between(new BigDecimal("0.25"), BigDecimal.valueOf(2))
+                .ofScale(2);
+        return Combinators.combine(mag, Arbitraries.of(1, -1)).as((m, s) -> (s < 0 ? m.negate() : m).toPlainString());
     }
 
     /** An offset in [−1, 1], as text. */
     static Arbitrary<String> offset() {
-        return Arbitraries.bigDecimals().between(BigDecimal.valueOf(-1), BigDecimal.ONE).ofScale(2)
+        return Arbitraries.bigDecimals()
+                .between(BigDecimal.valueOf(-1), BigDecimal.ONE)
+                .ofScale(2)
                 .map(BigDecimal::toPlainString);
     }
 
@@ -53,25 +56,26 @@ public final class ActivationArbitraries {
     }
 
     private static Arbitrary<String> boundedAtom() {
-        return Combinators.combine(
-                Arbitraries.of("tanh", "sin", "cos", "erf", "sigmoid", "atan", "erfc"), affine())
+        return Combinators.combine(Arbitraries.of("tanh", "sin", "cos", "erf", "sigmoid", "atan", "erfc"), affine())
                 .as((f, u) -> f + "(" + u + ")");
     }
 
     private static Arbitrary<String> smoothAtom() {
         Arbitrary<String> bounded = boundedAtom();
-        Arbitrary<String> growing = Combinators.combine(
-                Arbitraries.of("softplus", "gelu", "silu"), affine())
+        Arbitrary<String> growing = Combinators.combine(Arbitraries.of("softplus", "gelu", "silu"), affine())
                 .as((f, u) -> f + "(" + u + ")");
         Arbitrary<String> expLinear = Arbitraries.bigDecimals()
-                .between(new BigDecimal("-1"), BigDecimal.ONE).ofScale(2)
+                .between(new BigDecimal("-1"), BigDecimal.ONE)
+                .ofScale(2)
                 .filter(a -> a.abs().compareTo(new BigDecimal("0.25")) >= 0)
                 .map(a -> "exp(" + a.toPlainString() + "*x)");
         Arbitrary<String> polynomial = Arbitraries.of("x", "x^2 - 1", "x^3 - 3*x", "x^2", "-x^2/2 + x");
         Arbitrary<String> bare = Arbitraries.of("tanh", "erf", "sigmoid", "gelu", "silu", "softplus", "sin", "atan");
         return Arbitraries.frequencyOf(
-                Tuple.of(5, bounded), Tuple.of(2, growing),
-                Tuple.of(1, expLinear), Tuple.of(2, polynomial),
+                Tuple.of(5, bounded),
+                Tuple.of(2, growing),
+                Tuple.of(1, expLinear),
+                Tuple.of(2, polynomial),
                 Tuple.of(2, bare));
     }
 
@@ -79,23 +83,29 @@ public final class ActivationArbitraries {
         Arbitrary<String> relu = offset().map(c -> "relu(x - " + c + ")");
         Arbitrary<String> abs = affine().map(u -> "abs(" + u + ")");
         Arbitrary<String> clamp = Combinators.combine(
-                Arbitraries.bigDecimals().between(new BigDecimal("-2"), new BigDecimal("-0.1")).ofScale(2),
-                Arbitraries.bigDecimals().between(new BigDecimal("0.1"), new BigDecimal("2")).ofScale(2),
-                slope())
+                        Arbitraries.bigDecimals()
+                                .between(new BigDecimal("-2"), new BigDecimal("-0.1"))
+                                .ofScale(2),
+                        Arbitraries.bigDecimals()
+                                .between(new BigDecimal("0.1"), new BigDecimal("2"))
+                                .ofScale(2),
+                        slope())
                 .as((lo, hi, a) -> "clamp(" + a + "*x, " + lo.toPlainString() + ", " + hi.toPlainString() + ")");
-        Arbitrary<String> leaky = Combinators.combine(affine(),
-                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("0.5")).ofScale(2))
+        Arbitrary<String> leaky = Combinators.combine(
+                        affine(),
+                        Arbitraries.bigDecimals()
+                                .between(BigDecimal.ZERO, new BigDecimal("0.5"))
+                                .ofScale(2))
                 .as((u, s) -> "leaky_relu(" + u + ", " + s.toPlainString() + ")");
-        Arbitrary<String> maxMin = Combinators.combine(Arbitraries.of("max", "min"), Arbitraries.of("tanh", "sin", "erf"),
-                affine(), offset())
+        Arbitrary<String> maxMin = Combinators.combine(
+                        Arbitraries.of("max", "min"), Arbitraries.of("tanh", "sin", "erf"), affine(), offset())
                 .as((m, f, u, c) -> m + "(" + f + "(" + u + "), " + c + ")");
         Arbitrary<String> bare = Arbitraries.of("relu", "hardtanh", "abs");
         return Arbitraries.oneOf(relu, abs, clamp, leaky, maxMin, bare);
     }
 
     private static Arbitrary<String> jumpAtom() {
-        return Combinators.combine(Arbitraries.of("step", "sign"), offset())
-                .as((f, c) -> f + "(x - " + c + ")");
+        return Combinators.combine(Arbitraries.of("step", "sign"), offset()).as((f, c) -> f + "(x - " + c + ")");
     }
 
     /** a1, c1·a1, c1·a1 + c2·a2, or (with products) b·a1 for a bounded smooth atom b. */
@@ -106,7 +116,8 @@ public final class ActivationArbitraries {
                 .as((c1, a1, c2, a2) -> c1 + "*" + a1 + " + " + c2 + "*" + a2);
         Arbitrary<String> product = Combinators.combine(boundedAtom(), first).as((b, a1) -> b + "*" + a1);
         Arbitrary<String> all = products
-                ? Arbitraries.frequencyOf(Tuple.of(3, single), Tuple.of(2, scaled), Tuple.of(3, sum), Tuple.of(1, product))
+                ? Arbitraries.frequencyOf(
+                        Tuple.of(3, single), Tuple.of(2, scaled), Tuple.of(3, sum), Tuple.of(1, product))
                 : Arbitraries.frequencyOf(Tuple.of(3, single), Tuple.of(2, scaled), Tuple.of(3, sum));
         return all.filter(ActivationArbitraries::nonConstant);
     }
@@ -141,8 +152,6 @@ public final class ActivationArbitraries {
 
     /** Any of the above: smooth 45 %, kinked 45 %, with jumps 10 %. */
     public static Arbitrary<String> any() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(9, smooth()), Tuple.of(9, kinked()),
-                Tuple.of(2, jumps()));
+        return Arbitraries.frequencyOf(Tuple.of(9, smooth()), Tuple.of(9, kinked()), Tuple.of(2, jumps()));
     }
 }

@@ -19,11 +19,69 @@ import org.nrmt.activation.NonSmoothPoint.Kind;
 class ActivationPropertiesTest {
 
     private static final List<String> VOCABULARY = List.of(
-            "x", "x", "x", "pi", "e", "y", "tanhh", "2", "0.5", "1e-3", "3.", ".5", "1e", "1e+", "2e3", "007",
-            "+", "-", "-", "*", "/", "^", "^", "(", "(", ")", ")", ",", " ", "  ", "linear", "hardtanh",
-            "sin", "cos", "tan", "atan", "exp", "log", "sqrt", "abs", "sign", "step", "tanh", "sinh", "cosh",
-            "erf", "erfc", "sigmoid", "softplus", "relu", "gelu", "silu", "max", "min", "clamp", "leaky_relu",
-            "\t", "#", "é", "\u00a0", "𝑥", "_", "E");
+            "x",
+            "x",
+            "x",
+            "pi",
+            "e",
+            "y",
+            "tanhh",
+            "2",
+            "0.5",
+            "1e-3",
+            "3.",
+            ".5",
+            "1e",
+            "1e+",
+            "2e3",
+            "007",
+            "+",
+            "-",
+            "-",
+            "*",
+            "/",
+            "^",
+            "^",
+            "(",
+            "(",
+            ")",
+            ")",
+            ",",
+            " ",
+            "  ",
+            "linear",
+            "hardtanh",
+            "sin",
+            "cos",
+            "tan",
+            "atan",
+            "exp",
+            "log",
+            "sqrt",
+            "abs",
+            "sign",
+            "step",
+            "tanh",
+            "sinh",
+            "cosh",
+            "erf",
+            "erfc",
+            "sigmoid",
+            "softplus",
+            "relu",
+            "gelu",
+            "silu",
+            "max",
+            "min",
+            "clamp",
+            "leaky_relu",
+            "\t",
+            "#",
+            "é",
+            "\u00a0",
+            "𝑥",
+            "_",
+            "E");
 
     @Provide
     Arbitrary<String> grammarLike() {
@@ -130,8 +188,8 @@ class ActivationPropertiesTest {
 
     /** Symbolic f' against 80-digit central differences, away from the non-smooth points. */
     @Property(tries = 30, seed = "20261124")
-    void derivativeMatchesFiniteDifferences(@ForAll("anyActivation") String text,
-            @ForAll @DoubleRange(min = -3, max = 3) double x) {
+    void derivativeMatchesFiniteDifferences(
+            @ForAll("anyActivation") String text, @ForAll @DoubleRange(min = -3, max = 3) double x) {
         Activation a = Activation.parse(text);
         Apfloat xa = new Apfloat(x);
         for (NonSmoothPoint p : a.nonSmoothPoints(-4, 4, 20)) {
@@ -144,8 +202,7 @@ class ActivationPropertiesTest {
 
     /** apfloat at 30 digits and double agree to double precision on generated activations. */
     @Property(tries = 30, seed = "20261124")
-    void apfloatAndDoubleAgree(@ForAll("anyActivation") String text,
-            @ForAll @DoubleRange(min = -4, max = 4) double x) {
+    void apfloatAndDoubleAgree(@ForAll("anyActivation") String text, @ForAll @DoubleRange(min = -4, max = 4) double x) {
         Activation a = Activation.parse(text);
         double v = a.value(x);
         double ref = a.value(new Apfloat(x), 30).doubleValue();

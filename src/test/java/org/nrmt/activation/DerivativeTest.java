@@ -54,21 +54,57 @@ class DerivativeTest {
             double phi = Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
             double cdf = 0.5 * DoubleSpecial.erfc(-x / Math.sqrt(2));
             double sig = 1 / (1 + Math.exp(-x));
-            EvaluationTest.assertRelative(cdf + x * phi, Activation.parse("gelu").derivative().value(x), 1e-14, "gelu' " + x);
-            EvaluationTest.assertRelative(sig * (1 + x * (1 - sig)), Activation.parse("silu").derivative().value(x), 1e-13, "silu' " + x);
-            EvaluationTest.assertRelative(2 * Math.exp(-x * x) / Math.sqrt(Math.PI), Activation.parse("erf").derivative().value(x), 1e-14, "erf' " + x);
-            EvaluationTest.assertRelative(sig, Activation.parse("softplus").derivative().value(x), 1e-15, "softplus' " + x);
-            EvaluationTest.assertRelative(1 / (1 + x * x), Activation.parse("atan").derivative().value(x), 1e-15, "atan' " + x);
+            EvaluationTest.assertRelative(
+                    cdf + x * phi, Activation.parse("gelu").derivative().value(x), 1e-14, "gelu' " + x);
+            EvaluationTest.assertRelative(
+                    sig * (1 + x * (1 - sig)),
+                    Activation.parse("silu").derivative().value(x),
+                    1e-13,
+                    "silu' " + x);
+            EvaluationTest.assertRelative(
+                    2 * Math.exp(-x * x) / Math.sqrt(Math.PI),
+                    Activation.parse("erf").derivative().value(x),
+                    1e-14,
+                    "erf' " + x);
+            EvaluationTest.assertRelative(
+                    sig, Activation.parse("softplus").derivative().value(x), 1e-15, "softplus' " + x);
+            EvaluationTest.assertRelative(
+                    1 / (1 + x * x), Activation.parse("atan").derivative().value(x), 1e-15, "atan' " + x);
         }
     }
 
     /** f'(x) against the central difference (f(x+h) − f(x−h))/2h, h = 1e-25, at 80 digits. */
     @Test
     void derivativeMatchesFiniteDifferencesForEveryFunction() {
-        List<String> fs = List.of("sin(x)", "cos(x)", "tan(x)", "atan(x)", "exp(x)", "log(x+3)", "sqrt(x+3)",
-                "abs(x)", "tanh(x)", "sinh(x)", "cosh(x)", "erf(x)", "erfc(x)", "sigmoid(x)", "softplus(x)",
-                "relu(x)", "gelu(x)", "silu(x)", "max(x, x^2)", "min(x, x^2)", "clamp(x, -1, 1)",
-                "leaky_relu(x, 0.2)", "x^x", "2^x", "x^2.5", "1/(1+x^2)", "(x+3)^(x/2)", "leaky_relu(x, x^2)",
+        List<String> fs = List.of(
+                "sin(x)",
+                "cos(x)",
+                "tan(x)",
+                "atan(x)",
+                "exp(x)",
+                "log(x+3)",
+                "sqrt(x+3)",
+                "abs(x)",
+                "tanh(x)",
+                "sinh(x)",
+                "cosh(x)",
+                "erf(x)",
+                "erfc(x)",
+                "sigmoid(x)",
+                "softplus(x)",
+                "relu(x)",
+                "gelu(x)",
+                "silu(x)",
+                "max(x, x^2)",
+                "min(x, x^2)",
+                "clamp(x, -1, 1)",
+                "leaky_relu(x, 0.2)",
+                "x^x",
+                "2^x",
+                "x^2.5",
+                "1/(1+x^2)",
+                "(x+3)^(x/2)",
+                "leaky_relu(x, x^2)",
                 "clamp(x, x^2-1, 2)");
         for (String f : fs) {
             for (String x : new String[] {"0.7", "-0.45", "1.3"}) {
@@ -89,7 +125,8 @@ class DerivativeTest {
         Apfloat sym = a.derivative().value(xp, p);
         Apfloat err = ApfloatMath.abs(fd.subtract(sym));
         Apfloat tol = new Apfloat("1e-40", p).multiply(ApfloatMath.abs(sym).add(Apfloat.ONE));
-        assertTrue(err.compareTo(tol) <= 0,
+        assertTrue(
+                err.compareTo(tol) <= 0,
                 f + "' at " + x + ": symbolic " + sym.precision(30) + ", finite difference " + fd.precision(30));
     }
 }

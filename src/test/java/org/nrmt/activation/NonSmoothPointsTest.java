@@ -20,7 +20,8 @@ class NonSmoothPointsTest {
     /** |actual − expected| ≤ 10^-digits (1 + |expected|). */
     private static void assertAt(Apfloat expected, NonSmoothPoint p, long digits) {
         Apfloat err = ApfloatMath.abs(p.x().subtract(expected));
-        Apfloat bound = new Apfloat("1e-" + digits, digits + 10).multiply(ApfloatMath.abs(expected).add(Apfloat.ONE));
+        Apfloat bound = new Apfloat("1e-" + digits, digits + 10)
+                .multiply(ApfloatMath.abs(expected).add(Apfloat.ONE));
         assertTrue(err.compareTo(bound) <= 0, "expected " + expected.precision(digits + 2) + ", got " + p.x());
     }
 
@@ -132,7 +133,8 @@ class NonSmoothPointsTest {
 
     @Test
     void smoothFunctionsHaveNone() {
-        for (String f : new String[] {"tanh", "erf", "x^2-1", "sin(3*x)+exp(-x^2)", "gelu", "softplus", "max(x,x)", "x^3"}) {
+        for (String f :
+                new String[] {"tanh", "erf", "x^2-1", "sin(3*x)+exp(-x^2)", "gelu", "softplus", "max(x,x)", "x^3"}) {
             assertEquals(List.of(), points(f, -5, 5, 30), f);
         }
     }

@@ -1,10 +1,10 @@
 package org.nrmt.bench;
 
-import org.nrmt.bias.BiasKind;
 import org.nrmt.bias.BiasLaw;
 import org.nrmt.bias.BiasLaws;
 import org.nrmt.bias.BiasMeasure;
 import org.nrmt.bias.BiasPoint;
+import org.nrmt.simulation.BiasKind;
 
 /**
  * Density points per second of the per-neuron (and per-sample) bias law with 64 Gauss–Hermite
@@ -14,8 +14,7 @@ import org.nrmt.bias.BiasPoint;
  */
 public final class BiasDensityBench {
 
-    private BiasDensityBench() {
-    }
+    private BiasDensityBench() {}
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
@@ -57,9 +56,11 @@ public final class BiasDensityBench {
             }
             double isoDt = (System.nanoTime() - t0) * 1e-9;
             System.out.printf("java %s support=[%.6f, %.6f] bound=%.4f%n", kind, lo, hi, b);
-            System.out.printf("java %s nodes=64 grid points=%d best=%.4f s rate=%.0f points/s evals/point=%.1f uncertified=%d%n",
+            System.out.printf(
+                    "java %s nodes=64 grid points=%d best=%.4f s rate=%.0f points/s evals/point=%.1f uncertified=%d%n",
                     kind, n, best, n / best, (double) evals / n, uncert);
-            System.out.printf("java %s nodes=64 isolated points=%d time=%.4f s rate=%.0f points/s evals/point=%.1f%n",
+            System.out.printf(
+                    "java %s nodes=64 isolated points=%d time=%.4f s rate=%.0f points/s evals/point=%.1f%n",
                     kind, iso, isoDt, iso / isoDt, (double) isoEvals / iso);
         }
     }

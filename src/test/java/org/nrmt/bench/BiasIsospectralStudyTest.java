@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.junit.jupiter.api.Test;
-import org.nrmt.bias.BiasKind;
+import org.nrmt.simulation.BiasKind;
 
 /** The pieces of {@link BiasIsospectralStudy} that its numbers rest on, against independent truth. */
 class BiasIsospectralStudyTest {

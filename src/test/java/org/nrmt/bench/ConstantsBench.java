@@ -39,8 +39,16 @@ public final class ConstantsBench {
             sink += GaussianConstantsEngine.computeDouble(f, 1, 0).eta();
         }
         double dbl = (cpu() - d0) / 1e3 / reps;
-        System.out.printf("%s digits=%d nodes=%d cold_ms=%.1f warm_median_ms=%.1f double_us=%.1f eta=%s error=%s%n",
-                args[0], digits, c.nodes(), cold, t[repeats / 2], dbl, c.eta().toString(true).substring(0, 20),
-                c.error().toString(false), sink);
+        System.out.printf(
+                "%s digits=%d nodes=%d cold_ms=%.1f warm_median_ms=%.1f double_us=%.1f eta=%s error=%s%n",
+                args[0],
+                digits,
+                c.nodes(),
+                cold,
+                t[repeats / 2],
+                dbl,
+                c.eta().toString(true).substring(0, 20),
+                c.error().toString(false),
+                sink);
     }
 }

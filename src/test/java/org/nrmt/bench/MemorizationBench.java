@@ -15,8 +15,7 @@ import org.nrmt.spectrum.ModelParams;
  */
 public final class MemorizationBench {
 
-    private MemorizationBench() {
-    }
+    private MemorizationBench() {}
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -28,7 +27,8 @@ public final class MemorizationBench {
         ModelParams p = new ModelParams(1, 0.5, 1, 1);
         double checksum = 0;
         for (int warm = 0; warm < 2; warm++) {
-            checksum += TrainingLoss.of(p).along(grid)[0] + TrainingLoss.of(p, QuarticNegativeAxis.of(p)).along(grid)[0];
+            checksum += TrainingLoss.of(p).along(grid)[0]
+                    + TrainingLoss.of(p, QuarticNegativeAxis.of(p)).along(grid)[0];
         }
         MemorizationSimulation.sample(Math::tanh, 0, 100, 100, 100, 2); // loads OpenBLAS outside the timing
         long t0 = System.nanoTime();

@@ -24,8 +24,7 @@ import org.nrmt.spectrum.QuarticLaw;
  * {@code '-0.30*tanh(0.44*x) + 0.13*erf(x)' 0.78125 0.5 20 200}.
  */
 public final class MomentBiasStudy {
-    private MomentBiasStudy() {
-    }
+    private MomentBiasStudy() {}
 
     public static void main(String[] args) {
         String text = args[0];
@@ -40,17 +39,20 @@ public final class MomentBiasStudy {
         double hi = law.support().stream().mapToDouble(iv -> iv.hi()).max().orElse(k.eta());
         double scale = Math.max(k.eta(), hi / 4);
         Complex z = new Complex(hi / 2, 0.5 * scale);
-        Simulator simulator = new Simulator(NativeEigenSolver.load(msg -> { }), 2);
-        System.out.printf("%s, phi = %s, psi = %s, eta = %.6g, zeta = %.6g, T = %d%n", text, phi, psi, k.eta(),
-                k.zeta(), trials);
+        Simulator simulator = new Simulator(NativeEigenSolver.load(msg -> {}), 2);
+        System.out.printf(
+                "%s, phi = %s, psi = %s, eta = %.6g, zeta = %.6g, T = %d%n", text, phi, psi, k.eta(), k.zeta(), trials);
         double[][] mean = new double[3][4];
         for (int level = 0; level < 3; level++) {
             int n1 = base << level;
             int n0 = (int) Math.round(psi * n1);
             int m = (int) Math.round(n0 / phi);
             int n = Math.min(n0, Math.min(n1, m));
-            SimulationResult r = simulator.run(SimulationSpec.of(n0, n1, m),
-                    new CenteredActivation(f.toDoubleFunction(), k.mean(), text), trials, seed);
+            SimulationResult r = simulator.run(
+                    SimulationSpec.of(n0, n1, m),
+                    new CenteredActivation(f.toDoubleFunction(), k.mean(), text),
+                    trials,
+                    seed);
             StringBuilder line = new StringBuilder(String.format("n1 = %d (n = %d):", n1, n));
             for (int j = 1; j <= 3; j++) {
                 double sum = 0;
@@ -65,14 +67,16 @@ public final class MomentBiasStudy {
                 mean[level][j] = mu;
                 line.append(String.format(" m%d %+.4f (n·bias %.1f, n·sd %.1f)", j, mu, n * mu, n * sd));
             }
-            double g = scale * r.spectrum().stieltjes(z).subtract(law.stieltjes(z)).abs();
+            double g =
+                    scale * r.spectrum().stieltjes(z).subtract(law.stieltjes(z)).abs();
             mean[level][0] = g;
             line.append(String.format("; S|dG| %.5f (n· %.2f)", g, n * g));
             System.out.println(line);
         }
         for (int j = 1; j <= 3; j++) {
-            System.out.printf("Richardson m%d: %+.4f (n1 -> 2n1), %+.4f (2n1 -> 4n1)%n", j,
-                    2 * mean[1][j] - mean[0][j], 2 * mean[2][j] - mean[1][j]);
+            System.out.printf(
+                    "Richardson m%d: %+.4f (n1 -> 2n1), %+.4f (2n1 -> 4n1)%n",
+                    j, 2 * mean[1][j] - mean[0][j], 2 * mean[2][j] - mean[1][j]);
         }
     }
 }

@@ -20,8 +20,7 @@ import org.nrmt.simulation.TrialSeeds;
  * </ul>
  */
 public final class SimulateBench {
-    private SimulateBench() {
-    }
+    private SimulateBench() {}
 
     public static void main(String[] args) {
         String mode = args[0];

@@ -17,8 +17,7 @@ import org.nrmt.simulation.TheoryComparison;
  * mean over SEEDS seeds. Usage: SimulateScaling [SEEDS=3].
  */
 public final class SimulateScaling {
-    private SimulateScaling() {
-    }
+    private SimulateScaling() {}
 
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -31,7 +30,8 @@ public final class SimulateScaling {
             double w1 = 0;
             double st = 0;
             for (int s = 0; s < seeds; s++) {
-                SimulationResult r = sim.run(SimulationSpec.of(n, n, 2 * n), CenteredActivation.of(square, "x^2-1"), 1, s);
+                SimulationResult r =
+                        sim.run(SimulationSpec.of(n, n, 2 * n), CenteredActivation.of(square, "x^2-1"), 1, s);
                 Comparison c = TheoryComparison.compare(r, MarchenkoPasturLawAccess.of(2.0, 0.5));
                 ks += c.ks() / seeds;
                 w1 += c.w1() / seeds;

@@ -14,8 +14,7 @@ import org.nrmt.spectrum.StieltjesPoint;
  * tanh (s = 1), φ = 0.5, ψ = 2; best of several runs after warm-up, one thread.
  */
 public final class SpectrumBench {
-    private SpectrumBench() {
-    }
+    private SpectrumBench() {}
 
     public static void main(String[] args) {
         ModelParams p = new ModelParams(0.39429449039784117, 0.36687916436241092, 0.5, 2);
@@ -59,7 +58,8 @@ public final class SpectrumBench {
             ap = hp.stieltjesAp(QuarticLaw.exact(new Complex(1.4220791238, 0)));
             bestApReal = Math.min(bestApReal, (System.nanoTime() - t0) / 1e9);
         }
-        System.out.printf("g50_near_edge_seconds %.4f certified %b radius %.3g%n", bestApReal, ap.certified(), ap.radius());
+        System.out.printf(
+                "g50_near_edge_seconds %.4f certified %b radius %.3g%n", bestApReal, ap.certified(), ap.radius());
 
         double bestEdges = Double.MAX_VALUE;
         List<Apfloat> edges = null;

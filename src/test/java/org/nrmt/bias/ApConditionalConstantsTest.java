@@ -54,7 +54,8 @@ class ApConditionalConstantsTest {
                     odd = odd.add(w.multiply(power).multiply(x));
                 }
                 assertTrue(relDiff(even, doubleFact) < 1e-45, "n=" + n + " E xi^" + 2 * k + " = " + even);
-                assertTrue(ApfloatMath.abs(odd).doubleValue() < 1e-45 * doubleFact.doubleValue() * (2 * k + 2),
+                assertTrue(
+                        ApfloatMath.abs(odd).doubleValue() < 1e-45 * doubleFact.doubleValue() * (2 * k + 2),
                         "n=" + n + " odd moment " + odd);
             }
         }
@@ -84,10 +85,14 @@ class ApConditionalConstantsTest {
             Apfloat b = c.nodes().get(j).precision(p);
             Apfloat t = b.divide(s.precision(p));
             Apfloat cdf = ApfloatMath.erfc(t.negate().divide(sqrt2)).divide(new Apfloat(2, p));
-            Apfloat pdf = ApfloatMath.exp(t.multiply(t).divide(new Apfloat(-2, p))).divide(sqrt2pi);
+            Apfloat pdf =
+                    ApfloatMath.exp(t.multiply(t).divide(new Apfloat(-2, p))).divide(sqrt2pi);
             Apfloat mu = b.multiply(cdf).add(s.multiply(pdf));
             Apfloat zeta = s.multiply(s).multiply(cdf).multiply(cdf);
-            Apfloat second = b.multiply(b).add(s.multiply(s)).multiply(cdf).add(b.multiply(s).multiply(pdf));
+            Apfloat second = b.multiply(b)
+                    .add(s.multiply(s))
+                    .multiply(cdf)
+                    .add(b.multiply(s).multiply(pdf));
             Apfloat s2 = second.subtract(mu.multiply(mu)).subtract(zeta);
             double tol = 3 * Math.pow(10, -(c.nodeDigits().get(j) - 1));
             assertTrue(relDiff(c.mu().get(j), mu) < tol, "mu at b=" + b + ": " + c.mu().get(j) + " vs " + mu);
@@ -113,9 +118,11 @@ class ApConditionalConstantsTest {
             double err = c.error().doubleValue() + ref.error().doubleValue();
             assertTrue(err < 1e-24, name + ": error estimate " + c.error() + " with " + c.size() + " nodes");
             Apfloat second = c.varianceMu().add(c.meanMu().multiply(c.meanMu())).add(c.meanZetaPlusS2());
-            assertTrue(ApfloatMath.abs(c.meanMu().subtract(ref.mean())).doubleValue() <= err,
+            assertTrue(
+                    ApfloatMath.abs(c.meanMu().subtract(ref.mean())).doubleValue() <= err,
                     name + ": E_b mu " + c.meanMu() + " vs " + ref.mean());
-            assertTrue(ApfloatMath.abs(second.subtract(ref.secondMoment())).doubleValue() <= 3 * err,
+            assertTrue(
+                    ApfloatMath.abs(second.subtract(ref.secondMoment())).doubleValue() <= 3 * err,
                     name + ": E_b E f^2 " + second + " vs " + ref.secondMoment());
         }
     }
@@ -129,7 +136,8 @@ class ApConditionalConstantsTest {
         Apfloat sb = ap("0.5");
         ApConditionalConstants cubic = ApConditionalConstants.compute(Activation.parse("x^3 - 3*x"), ONE, sb, 40, 8);
         Apfloat a2 = ap("1.25");
-        Apfloat second = ap("15").multiply(ApfloatMath.pow(a2, 3)).subtract(ap("18").multiply(a2.multiply(a2)))
+        Apfloat second = ap("15").multiply(ApfloatMath.pow(a2, 3))
+                .subtract(ap("18").multiply(a2.multiply(a2)))
                 .add(ap("9").multiply(a2));
         assertEquals(0, cubic.meanMu().signum(), "E b^3 = 0, got " + cubic.meanMu());
         assertExact(cubic.varianceMu(), ap("15").multiply(ApfloatMath.pow(sb, 6)), "Var b^3 = 15 sb^6");
@@ -160,19 +168,24 @@ class ApConditionalConstantsTest {
     @Test
     void farNodeFallbacksKeepTheAveragesWithinTheirError() {
         ApConditionalConstants c = ApConditionalConstants.compute(Activation.parse("exp(-x^2)"), ONE, ONE, 20);
-        assertTrue(c.nodes().get(0).doubleValue() < -12, "the rule should reach far out: " + c.nodes().get(0));
+        assertTrue(
+                c.nodes().get(0).doubleValue() < -12,
+                "the rule should reach far out: " + c.nodes().get(0));
         long p = 40;
         Apfloat seven3 = new Apfloat(7, p).divide(new Apfloat(3, p));
         Apfloat meanMu = ONE.divide(ApfloatMath.sqrt(new Apfloat(5, p)));
         Apfloat meanMu2 = ONE.divide(new Apfloat(3, p).multiply(ApfloatMath.sqrt(seven3)));
-        Apfloat meanZeta = new Apfloat(4, p).divide(new Apfloat(27, p))
-                .divide(seven3.multiply(ApfloatMath.sqrt(seven3)));
+        Apfloat meanZeta =
+                new Apfloat(4, p).divide(new Apfloat(27, p)).divide(seven3.multiply(ApfloatMath.sqrt(seven3)));
         Apfloat second = ONE.divide(new Apfloat(3, p));
         double err = c.error().doubleValue();
         assertTrue(err < 1e-19, "error " + c.error());
         assertTrue(ApfloatMath.abs(c.meanMu().subtract(meanMu)).doubleValue() <= err, "E mu " + c.meanMu());
-        assertTrue(ApfloatMath.abs(c.varianceMu().subtract(meanMu2.subtract(meanMu.multiply(meanMu))))
-                .doubleValue() <= err, "Var mu " + c.varianceMu());
+        assertTrue(
+                ApfloatMath.abs(c.varianceMu().subtract(meanMu2.subtract(meanMu.multiply(meanMu))))
+                                .doubleValue()
+                        <= err,
+                "Var mu " + c.varianceMu());
         assertTrue(ApfloatMath.abs(c.meanZeta().subtract(meanZeta)).doubleValue() <= err, "E zeta " + c.meanZeta());
         Apfloat total = c.meanZetaPlusS2().add(c.varianceMu()).add(c.meanMu().multiply(c.meanMu()));
         assertTrue(ApfloatMath.abs(total.subtract(second)).doubleValue() <= 3 * err, "E f^2 " + total);
@@ -208,11 +221,12 @@ class ApConditionalConstantsTest {
     @Test
     void badInputIsRefused() {
         Activation f = Activation.parse("tanh");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ApConditionalConstants.compute(f, ONE, ap("-1"), 30));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ApConditionalConstants.compute(f, ONE, ap("-1"), 30));
         assertTrue(e.getMessage().contains("got -1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ApConditionalConstants.compute(f, ONE, ONE, 30, 1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ApConditionalConstants.compute(Activation.parse("exp(x^2)"), ONE, ONE, 30));
     }
 }

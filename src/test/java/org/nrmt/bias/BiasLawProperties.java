@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -16,6 +16,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.nrmt.activation.Activation;
 import org.nrmt.simulation.Backend;
+import org.nrmt.simulation.BiasKind;
 import org.nrmt.simulation.EigenSolver;
 import org.nrmt.simulation.EigenSolvers;
 
@@ -24,25 +25,25 @@ class BiasLawProperties {
 
     record Model(String f, BiasKind kind, double sigmaB, double phi, double psi) {
         BiasLaw law() {
-            return BiasLaws.biasLaw(kind, BiasLaws.constants(Activation.parse(f), 1.0, BiasMeasure.gaussian(sigmaB, 24)),
-                    phi, psi);
+            return BiasLaws.biasLaw(
+                    kind, BiasLaws.constants(Activation.parse(f), 1.0, BiasMeasure.gaussian(sigmaB, 24)), phi, psi);
         }
     }
 
     @Provide
     Arbitrary<Model> models() {
         return Combinators.combine(
-                Arbitraries.of("tanh", "relu", "x^2 - 1", "sin(2*x) + x"),
-                Arbitraries.of(BiasKind.neuron, BiasKind.sample),
-                Arbitraries.doubles().between(0.1, 1.5).ofScale(3),
-                Arbitraries.doubles().between(0.2, 2.0).ofScale(3),
-                Arbitraries.doubles().between(0.2, 2.0).ofScale(3)).as(Model::new);
+                        Arbitraries.of("tanh", "relu", "x^2 - 1", "sin(2*x) + x"),
+                        Arbitraries.of(BiasKind.neuron, BiasKind.sample),
+                        Arbitraries.doubles().between(0.1, 1.5).ofScale(3),
+                        Arbitraries.doubles().between(0.2, 2.0).ofScale(3),
+                        Arbitraries.doubles().between(0.2, 2.0).ofScale(3))
+                .as(Model::new);
     }
 
     /** Im G < 0 for Im z > 0 (S convention: Im S > 0), and G ~ 1/z far away. */
     @Property(tries = 40, seed = "20261124")
-    void imaginaryPartHasTheStieltjesSign(@ForAll("models") Model m,
-            @ForAll("re") double re, @ForAll("im") double im) {
+    void imaginaryPartHasTheStieltjesSign(@ForAll("models") Model m, @ForAll("re") double re, @ForAll("im") double im) {
         BiasLaw law = m.law();
         double scale = law.constants().meanVariance();
         Complex z = new Complex(re * scale, im * scale);
@@ -79,8 +80,12 @@ class BiasLawProperties {
      * of a probability measure), so no branch jump occurs.
      */
     @Property(tries = 15, seed = "20261124")
-    void continuousAlongRandomPaths(@ForAll("models") Model m, @ForAll("re") double a, @ForAll("re") double b,
-            @ForAll("im") double ya, @ForAll("im") double yb) {
+    void continuousAlongRandomPaths(
+            @ForAll("models") Model m,
+            @ForAll("re") double a,
+            @ForAll("re") double b,
+            @ForAll("im") double ya,
+            @ForAll("im") double yb) {
         BiasLaw law = m.law();
         double scale = law.constants().meanVariance();
         Complex za = new Complex(a * scale, (ya + 0.05) * scale);
@@ -92,8 +97,7 @@ class BiasLawProperties {
             Complex g = law.stieltjes(z);
             if (prev != null) {
                 double y = Math.min(z.getImaginary(), zPrev.getImaginary());
-                assertTrue(g.subtract(prev).abs() <= 1.0001 * z.subtract(zPrev).abs() / (y * y),
-                        m + " jump at " + z);
+                assertTrue(g.subtract(prev).abs() <= 1.0001 * z.subtract(zPrev).abs() / (y * y), m + " jump at " + z);
             }
             prev = g;
             zPrev = z;
@@ -138,8 +142,11 @@ class BiasLawProperties {
         int m0 = (int) Math.min(1500, Math.max(150, Math.round(n0 / m.phi())));
         Simulated s = simulate(m, 300, n0, m0, seed);
         Activation f = Activation.parse(m.f());
-        BiasLaw law = BiasLaws.biasLaw(m.kind(), BiasLaws.constants(f, 1.0, BiasMeasure.empirical(s.bias)),
-                (double) n0 / m0, (double) n0 / 300);
+        BiasLaw law = BiasLaws.biasLaw(
+                m.kind(),
+                BiasLaws.constants(f, 1.0, BiasMeasure.empirical(s.bias)),
+                (double) n0 / m0,
+                (double) n0 / 300);
         double scale = law.constants().meanVariance();
         int n = Math.min(Math.min(n0, m0), 300);
         double budget = 10.0 / n + noiseKurtosis(f.toDoubleFunction(), s.bias) / 2 / Math.min(n, (double) n0 * n0 / m0);
@@ -199,8 +206,7 @@ class BiasLawProperties {
         return Arbitraries.longs().between(1, 1_000_000);
     }
 
-    record Simulated(double[] eig, double[] bias) {
-    }
+    record Simulated(double[] eig, double[] bias) {}
 
     /** One draw of M = YYᵀ/m, Y = f(WX + B) centred by the row or column means' rank-one part ignored. */
     static Simulated simulate(Model md, int n1, int n0, int m, long seed) {
@@ -242,7 +248,7 @@ class BiasLawProperties {
                 a[j + i * n1] = sum / m;
             }
         }
-        EigenSolver solver = EigenSolvers.forBackend(Backend.java, s -> { });
+        EigenSolver solver = EigenSolvers.forBackend(Backend.java, s -> {});
         return new Simulated(solver.symmetricEigenvalues(a, n1), b);
     }
 }

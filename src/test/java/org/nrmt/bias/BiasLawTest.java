@@ -9,6 +9,7 @@ import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
 import org.nrmt.activation.Activation;
+import org.nrmt.simulation.BiasKind;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
@@ -32,7 +33,10 @@ class BiasLawTest {
                 for (int k = 0; k < 6; k++) {
                     Complex z = new Complex(-0.5 + 3 * rng.nextDouble(), 1e-3 + rng.nextDouble());
                     Complex ref = pw.stieltjes(z);
-                    assertEquals(0, law.stieltjes(z).subtract(ref).abs(), 1e-10 * ref.abs(),
+                    assertEquals(
+                            0,
+                            law.stieltjes(z).subtract(ref).abs(),
+                            1e-10 * ref.abs(),
                             kind + " phi=" + pp[0] + " psi=" + pp[1] + " z=" + z);
                 }
             }
@@ -130,8 +134,8 @@ class BiasLawTest {
         b[0] = -3.0;
         b[1] = -3.6;
         b[2] = -4.2;
-        BiasLaw law = BiasLaws.biasLaw(BiasKind.neuron,
-                BiasLaws.constants(Activation.parse("relu"), 1.0, BiasMeasure.empirical(b)), 0.5, 1.0);
+        BiasLaw law = BiasLaws.biasLaw(
+                BiasKind.neuron, BiasLaws.constants(Activation.parse("relu"), 1.0, BiasMeasure.empirical(b)), 0.5, 1.0);
         assertEquals(0, law.missingMass(), 1e-6);
         java.util.List<org.nrmt.spectrum.Interval> sup = law.support();
         assertTrue(sup.size() >= 3, "isolated clumps expected, got " + sup);
@@ -152,12 +156,12 @@ class BiasLawTest {
     @org.junit.jupiter.api.Tag("slow")
     void equalWeightNodesRemoveTheGaussHermiteStaircase() {
         Activation relu = Activation.parse("relu");
-        BiasLaw fine = BiasLaws.biasLaw(BiasKind.neuron, BiasLaws.constants(relu, 1.0,
-                BiasMeasure.gaussianQuantiles(1.5, 1024)), 0.5, 1.0);
-        BiasLaw q512 = BiasLaws.biasLaw(BiasKind.neuron, BiasLaws.constants(relu, 1.0,
-                BiasMeasure.gaussianQuantiles(1.5, 512)), 0.5, 1.0);
-        BiasLaw gh = BiasLaws.biasLaw(BiasKind.neuron, BiasLaws.constants(relu, 1.0,
-                BiasMeasure.gaussian(1.5, 64)), 0.5, 1.0);
+        BiasLaw fine = BiasLaws.biasLaw(
+                BiasKind.neuron, BiasLaws.constants(relu, 1.0, BiasMeasure.gaussianQuantiles(1.5, 1024)), 0.5, 1.0);
+        BiasLaw q512 = BiasLaws.biasLaw(
+                BiasKind.neuron, BiasLaws.constants(relu, 1.0, BiasMeasure.gaussianQuantiles(1.5, 512)), 0.5, 1.0);
+        BiasLaw gh = BiasLaws.biasLaw(
+                BiasKind.neuron, BiasLaws.constants(relu, 1.0, BiasMeasure.gaussian(1.5, 64)), 0.5, 1.0);
         double hi = fine.support().get(fine.support().size() - 1).hi();
         double dq = 0;
         double dg = 0;
@@ -192,7 +196,8 @@ class BiasLawTest {
                     assertEquals(0, law.missingMass(), pp[0] == pp[1] ? 5e-3 : 1e-3, what + " mass");
                     assertEquals(c.meanVariance(), law.moment(1), 1e-9 * c.meanVariance(), what + " m1");
                     double atom = Math.max(0, 1 - pp[1] / pp[0]);
-                    assertEquals(atom, law.atoms().isEmpty() ? 0 : law.atoms().get(0).mass(), 1e-15, what);
+                    assertEquals(
+                            atom, law.atoms().isEmpty() ? 0 : law.atoms().get(0).mass(), 1e-15, what);
                 }
             }
         }
@@ -240,9 +245,15 @@ class BiasLawTest {
                 double gamma = pp[0] / pp[1];
                 double neuron = ev2 + gamma * ev * ev + ez * ez / pp[1];
                 double sample = ev * ev + gamma * ev2 + ez * ez / pp[1];
-                assertEquals(neuron, BiasLaws.biasLaw(BiasKind.neuron, c, pp[0], pp[1]).moment(2), 1e-8 * neuron,
+                assertEquals(
+                        neuron,
+                        BiasLaws.biasLaw(BiasKind.neuron, c, pp[0], pp[1]).moment(2),
+                        1e-8 * neuron,
                         name + " neuron " + pp[0] + "," + pp[1]);
-                assertEquals(sample, BiasLaws.biasLaw(BiasKind.sample, c, pp[0], pp[1]).moment(2), 1e-8 * sample,
+                assertEquals(
+                        sample,
+                        BiasLaws.biasLaw(BiasKind.sample, c, pp[0], pp[1]).moment(2),
+                        1e-8 * sample,
                         name + " sample " + pp[0] + "," + pp[1]);
             }
         }
@@ -265,8 +276,11 @@ class BiasLawTest {
     /** CDF is monotone, 0 below 0 and 1 above the support, and matches ∫ρ by a plain rule. */
     @Test
     void cdfAgreesWithDensityIntegral() {
-        BiasLaw law = BiasLaws.biasLaw(BiasKind.neuron, BiasLaws.constants(Activation.parse("tanh"), 1.0,
-                BiasMeasure.gaussian(1.0, 32)), 0.5, 1.0);
+        BiasLaw law = BiasLaws.biasLaw(
+                BiasKind.neuron,
+                BiasLaws.constants(Activation.parse("tanh"), 1.0, BiasMeasure.gaussian(1.0, 32)),
+                0.5,
+                1.0);
         double hi = law.support().get(law.support().size() - 1).hi();
         assertEquals(0, law.cdf(-1e-9), 0);
         assertEquals(1, law.cdf(hi * 1.01), 1e-4); // clumps of saturated neurons next to 0
@@ -286,10 +300,10 @@ class BiasLawTest {
 
     @Test
     void badInputNamesTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BiasMeasure.gaussian(-1, 8));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BiasMeasure.gaussian(-1, 8));
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> BiasLaws.of(BiasKind.neuron, Activation.parse("tanh"), 1.0, 1.0, -2, 1));
         assertTrue(e.getMessage().contains("-2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BiasMeasure.empirical(new double[0]));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.complex.Complex;
 import org.junit.jupiter.api.Test;
+import org.nrmt.simulation.BiasKind;
 
 /**
  * The two bias systems against independent truth: the PW quartic (fixed point + quartic Newton,
@@ -39,7 +40,10 @@ class BiasSystemsTest {
             assertTrue(ReferenceQuartic.residual(eta, zeta, phi, psi, z, ref).abs() < 1e-12, "oracle is a root");
             for (BiasKind kind : new BiasKind[] {BiasKind.neuron, BiasKind.sample}) {
                 Complex g = BiasLaws.of(kind, c, phi, psi).stieltjes(z);
-                assertEquals(0, g.subtract(ref).abs(), 1e-10 * ref.abs(),
+                assertEquals(
+                        0,
+                        g.subtract(ref).abs(),
+                        1e-10 * ref.abs(),
                         kind + " eta=" + eta + " zeta=" + zeta + " phi=" + phi + " psi=" + psi + " z=" + z);
             }
         }
@@ -82,7 +86,10 @@ class BiasSystemsTest {
             for (int k = 0; k < 5; k++) {
                 Complex z = new Complex(-0.5 + 3 * rng.nextDouble(), 0.3 + rng.nextDouble());
                 Complex dual = gramSide(c, phi, psi, z);
-                assertEquals(0, law.stieltjes(z).subtract(dual).abs(), 1e-10 * dual.abs(),
+                assertEquals(
+                        0,
+                        law.stieltjes(z).subtract(dual).abs(),
+                        1e-10 * dual.abs(),
                         "phi=" + phi + " psi=" + psi + " z=" + z);
             }
         }
@@ -131,7 +138,11 @@ class BiasSystemsTest {
         Complex w = new Complex(0.9, 0.4);
         MarchenkoPastur.transform(c, w.getReal(), w.getImaginary(), out);
         Complex m = new Complex(out[0], out[1]);
-        Complex q = w.multiply(c).multiply(m).multiply(m).add(w.add(c - 1).multiply(m)).add(1);
+        Complex q = w.multiply(c)
+                .multiply(m)
+                .multiply(m)
+                .add(w.add(c - 1).multiply(m))
+                .add(1);
         assertEquals(0, q.abs(), 1e-14);
         // ∫ ρ(x)/(x − w), ρ = √((lp − x)(x − lm))/(2π c x), x = lm + (lp − lm)(1 − cos t)/2
         int n = 4000;

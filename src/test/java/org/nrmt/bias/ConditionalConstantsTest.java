@@ -37,8 +37,8 @@ class ConditionalConstantsTest {
             double scale = 1 + second;
             assertEquals(mu, relu.mu()[j], 1e-13 * scale, "relu mu at b=" + b[j]);
             assertEquals(s * s * cdf(t) * cdf(t), relu.zeta()[j], 1e-13 * scale, "relu zeta at b=" + b[j]);
-            assertEquals(second - mu * mu - s * s * cdf(t) * cdf(t), relu.s2()[j], 1e-13 * scale,
-                    "relu s2 at b=" + b[j]);
+            assertEquals(
+                    second - mu * mu - s * s * cdf(t) * cdf(t), relu.s2()[j], 1e-13 * scale, "relu s2 at b=" + b[j]);
             assertEquals(cdf(t), step.mu()[j], 1e-13, "step mu at b=" + b[j]);
             assertEquals(pdf(t) * pdf(t), step.zeta()[j], 1e-13, "step zeta at b=" + b[j]);
             assertEquals(cdf(t) * (1 - cdf(t)) - pdf(t) * pdf(t), step.s2()[j], 1e-13, "step s2 at b=" + b[j]);
@@ -110,7 +110,8 @@ class ConditionalConstantsTest {
     void badInputIsRefused() {
         Activation f = Activation.parse("tanh");
         assertThrows(IllegalArgumentException.class, () -> ConditionalConstants.compute(f, -1, BiasMeasure.point(0)));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ConditionalConstants.compute(Activation.parse("exp(x^2)"), 1, BiasMeasure.gaussian(1, 8)));
     }
 }

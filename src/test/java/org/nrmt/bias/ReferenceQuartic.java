@@ -11,8 +11,7 @@ import org.apache.commons.math3.complex.Complex;
  */
 final class ReferenceQuartic {
 
-    private ReferenceQuartic() {
-    }
+    private ReferenceQuartic() {}
 
     static Complex g(double eta, double zeta, double phi, double psi, Complex z) {
         double top = 50 * (1 + eta + z.abs());
@@ -36,7 +35,8 @@ final class ReferenceQuartic {
         for (int it = 0; it < 100000; it++) {
             Complex pphi = Complex.ONE.add(z.multiply(g).subtract(1).multiply(gamma));
             Complex den = z.subtract(pphi.multiply(eta - zeta))
-                    .subtract(pphi.multiply(zeta).divide(Complex.ONE.subtract(pphi.multiply(g).multiply(zeta / psi))));
+                    .subtract(pphi.multiply(zeta)
+                            .divide(Complex.ONE.subtract(pphi.multiply(g).multiply(zeta / psi))));
             Complex next = den.reciprocal();
             Complex upd = g.multiply(0.5).add(next.multiply(0.5));
             if (upd.subtract(g).abs() < 1e-16 * g.abs()) {
@@ -53,7 +53,8 @@ final class ReferenceQuartic {
         double d = eta - zeta;
         Complex c4 = z.multiply(z).multiply(gamma * gamma * zeta * d);
         Complex c3 = z.multiply(-gamma * zeta).multiply(z.add(2 * (gamma - 1) * d));
-        Complex c2 = new Complex(zeta * d * (gamma - 1) * (gamma - 1)).subtract(z.multiply(eta * phi + zeta * (1 - 2 * gamma)));
+        Complex c2 = new Complex(zeta * d * (gamma - 1) * (gamma - 1))
+                .subtract(z.multiply(eta * phi + zeta * (1 - 2 * gamma)));
         Complex c1 = z.multiply(psi).add((gamma - 1) * (psi * eta - zeta));
         Complex c0 = new Complex(-psi);
         return new Complex[] {c0, c1, c2, c3, c4};

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The memorization, layers and isospectral commands: exit codes and the contract's fields. */
 class AppsCommandsTest {
 
-
     private static CliRun run(String... args) {
         return CliRun.of(args);
     }
@@ -27,8 +26,20 @@ class AppsCommandsTest {
     /** ζ = 0, γ = 1, η = 1, λ = 0.05: E_train = 1/9 exactly (theory/memorization.md §2). */
     @Test
     void memorizationTheoryFields() throws Exception {
-        JsonNode j = json(run("memorization", "--eta", "1", "--zeta", "0", "--phi", "1", "--psi", "1",
-                "--lambda", "0.05,1", "--format", "json"));
+        JsonNode j = json(run(
+                "memorization",
+                "--eta",
+                "1",
+                "--zeta",
+                "0",
+                "--phi",
+                "1",
+                "--psi",
+                "1",
+                "--lambda",
+                "0.05,1",
+                "--format",
+                "json"));
         JsonNode p = j.get("points").get(0);
         assertEquals(0.05, p.get("lambda").asDouble(), 0);
         assertEquals(1.0 / 9, p.get("e_train_theory").asDouble(), 1e-15);
@@ -37,17 +48,52 @@ class AppsCommandsTest {
 
     @Test
     void memorizationSimulatesWithTheSameSeed(@TempDir Path dir) throws Exception {
-        String[] args = {"memorization", "-f", "tanh", "--phi", "1", "--psi", "1.5", "--lambda", "0.1",
-            "--simulate", "--n1", "120", "--seed", "4", "--format", "json"};
+        String[] args = {
+            "memorization",
+            "-f",
+            "tanh",
+            "--phi",
+            "1",
+            "--psi",
+            "1.5",
+            "--lambda",
+            "0.1",
+            "--simulate",
+            "--n1",
+            "120",
+            "--seed",
+            "4",
+            "--format",
+            "json"
+        };
         JsonNode a = json(run(args));
         JsonNode b = json(run(args));
         JsonNode p = a.get("points").get(0);
-        assertEquals(p.get("e_train_simulated").asDouble(), b.get("points").get(0).get("e_train_simulated").asDouble(), 0);
-        assertEquals(p.get("e_train_theory").asDouble(), p.get("e_train_simulated").asDouble(),
+        assertEquals(
+                p.get("e_train_simulated").asDouble(),
+                b.get("points").get(0).get("e_train_simulated").asDouble(),
+                0);
+        assertEquals(
+                p.get("e_train_theory").asDouble(),
+                p.get("e_train_simulated").asDouble(),
                 0.05 * p.get("e_train_theory").asDouble());
         Path png = dir.resolve("e.png");
-        CliRun r = run("memorization", "--eta", "1", "--zeta", "0.5", "--phi", "1", "--psi", "1", "--lambda",
-                "0.01,0.1,1", "--plot", png.toString(), "--ratios", "1,2,inf");
+        CliRun r = run(
+                "memorization",
+                "--eta",
+                "1",
+                "--zeta",
+                "0.5",
+                "--phi",
+                "1",
+                "--psi",
+                "1",
+                "--lambda",
+                "0.01,0.1,1",
+                "--plot",
+                png.toString(),
+                "--ratios",
+                "1,2,inf");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(png) > 1000);
         assertEquals(1 + 3 * 3, Files.readAllLines(dir.resolve("e.csv")).size());
@@ -60,8 +106,26 @@ class AppsCommandsTest {
      */
     @Test
     void memorizationAveragesTrialsWithStandardError() throws Exception {
-        String[] base = {"memorization", "-f", "tanh", "--phi", "1", "--psi", "1.5", "--lambda", "0.01,0.1",
-            "--simulate", "--n1", "120", "--n2", "1", "--seed", "4", "--format", "json"};
+        String[] base = {
+            "memorization",
+            "-f",
+            "tanh",
+            "--phi",
+            "1",
+            "--psi",
+            "1.5",
+            "--lambda",
+            "0.01,0.1",
+            "--simulate",
+            "--n1",
+            "120",
+            "--n2",
+            "1",
+            "--seed",
+            "4",
+            "--format",
+            "json"
+        };
         String[] withTrials = java.util.Arrays.copyOf(base, base.length + 2);
         withTrials[base.length] = "--trials";
         withTrials[base.length + 1] = "6";
@@ -75,8 +139,24 @@ class AppsCommandsTest {
             assertEquals(theory, mean, 4 * se + 0.03 * theory);
         }
         assertTrue(json(run(base)).get("points").get(0).get("e_train_simulated_se") == null);
-        assertEquals(2, run("memorization", "-f", "tanh", "--phi", "1", "--psi", "1", "--lambda", "0.1",
-                "--simulate", "--n1", "50", "--trials", "0").code());
+        assertEquals(
+                2,
+                run(
+                                "memorization",
+                                "-f",
+                                "tanh",
+                                "--phi",
+                                "1",
+                                "--psi",
+                                "1",
+                                "--lambda",
+                                "0.1",
+                                "--simulate",
+                                "--n1",
+                                "50",
+                                "--trials",
+                                "0")
+                        .code());
     }
 
     /**
@@ -86,19 +166,39 @@ class AppsCommandsTest {
      */
     @Test
     void memorizationPlotPointsAverageTheTrials(@TempDir Path dir) throws Exception {
-        String[] common = {"--phi", "1", "--psi", "1", "--lambda", "0.1,1", "--simulate", "--n1", "60", "--n2", "1",
-            "--trials", "3", "--seed", "2", "--quiet"};
+        String[] common = {
+            "--phi",
+            "1",
+            "--psi",
+            "1",
+            "--lambda",
+            "0.1,1",
+            "--simulate",
+            "--n1",
+            "60",
+            "--n2",
+            "1",
+            "--trials",
+            "3",
+            "--seed",
+            "2",
+            "--quiet"
+        };
         Path png = dir.resolve("t.png");
-        String[] plotArgs = CliRun.concat(new String[] {"memorization", "--eta", "1", "--zeta", "1", "--plot", png.toString(),
-            "--ratios", "2"}, common);
+        String[] plotArgs = CliRun.concat(
+                new String[] {"memorization", "--eta", "1", "--zeta", "1", "--plot", png.toString(), "--ratios", "2"},
+                common);
         assertEquals(0, run(plotArgs).code());
         List<String> rows = Files.readAllLines(dir.resolve("t.csv"));
-        JsonNode direct = json(run(CliRun.concat(new String[] {"memorization", "--eta", "1", "--zeta", "0.5", "--format", "json"},
-                common)));
+        JsonNode direct = json(run(CliRun.concat(
+                new String[] {"memorization", "--eta", "1", "--zeta", "0.5", "--format", "json"}, common)));
         for (int i = 0; i < 2; i++) {
             String[] cells = rows.get(1 + i).split(",");
-            assertEquals(direct.get("points").get(i).get("e_train_simulated").asDouble(), Double.parseDouble(cells[3]),
-                    1e-12, rows.get(1 + i));
+            assertEquals(
+                    direct.get("points").get(i).get("e_train_simulated").asDouble(),
+                    Double.parseDouble(cells[3]),
+                    1e-12,
+                    rows.get(1 + i));
         }
     }
 
@@ -107,14 +207,38 @@ class AppsCommandsTest {
         CliRun r = run("memorization", "--eta", "1", "--zeta", "0", "--phi", "1", "--psi", "1", "--lambda", "-1");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("nrmt: error: --lambda"), r.err());
-        assertEquals(2, run("memorization", "--eta", "1", "--zeta", "0", "--phi", "1", "--psi", "1",
-                "--lambda", "1", "--simulate").code());
+        assertEquals(
+                2,
+                run(
+                                "memorization",
+                                "--eta",
+                                "1",
+                                "--zeta",
+                                "0",
+                                "--phi",
+                                "1",
+                                "--psi",
+                                "1",
+                                "--lambda",
+                                "1",
+                                "--simulate")
+                        .code());
     }
 
     @Test
     void layersFieldsAndSmallDrift() throws Exception {
-        JsonNode j = json(run("layers", "-f", "-1 + sqrt(5)*exp(-2*x^2)", "--depth", "2", "--n", "150", "--m",
-                "300", "--format", "json"));
+        JsonNode j = json(run(
+                "layers",
+                "-f",
+                "-1 + sqrt(5)*exp(-2*x^2)",
+                "--depth",
+                "2",
+                "--n",
+                "150",
+                "--m",
+                "300",
+                "--format",
+                "json"));
         assertEquals(3, j.get("points").size());
         assertEquals(1.0, j.get("eta").asDouble(), 1e-12);
         for (JsonNode p : j.get("points")) {
@@ -126,8 +250,18 @@ class AppsCommandsTest {
 
     @Test
     void isospectralFindsTheBump() throws Exception {
-        JsonNode j = json(run("isospectral", "-f", "a + b*exp(-c*x^2)", "--params", "a=-0.3,b=1,c=2", "--solve",
-                "a", "--digits", "20", "--format", "json"));
+        JsonNode j = json(run(
+                "isospectral",
+                "-f",
+                "a + b*exp(-c*x^2)",
+                "--params",
+                "a=-0.3,b=1,c=2",
+                "--solve",
+                "a",
+                "--digits",
+                "20",
+                "--format",
+                "json"));
         assertEquals(-1 / Math.sqrt(5), j.get("parameters").get("a").asDouble(), 1e-15);
         assertEquals(2.0 / 15, j.get("eta_raw").asDouble(), 1e-15);
         assertEquals(1.0, j.get("eta").asDouble(), 1e-15);

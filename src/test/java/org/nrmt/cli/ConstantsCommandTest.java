@@ -16,7 +16,9 @@ class ConstantsCommandTest {
     void jsonHasTheContractFieldsWithRequestedDigits() {
         CliRun r = run("constants", "-f", "erf", "--digits", "40", "--format", "json");
         assertEquals(0, r.code(), r.err());
-        for (String key : new String[] {"\"activation\"", "\"s\"", "\"digits\"", "\"mean\"", "\"eta\"", "\"zeta\"", "\"error\""}) {
+        for (String key :
+                new String[] {"\"activation\"", "\"s\"", "\"digits\"", "\"mean\"", "\"eta\"", "\"zeta\"", "\"error\""
+                }) {
             assertTrue(r.out().contains(key), key + " missing in " + r.out());
         }
         // η of erf = (2/π) asin(2/3) = 0.46455905439753997850953240811753621701127 (40 digits)
@@ -63,8 +65,18 @@ class ConstantsCommandTest {
     void biasConstantsRebuildTheConstantsAtTheCombinedScale() throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (String f : new String[] {"tanh", "relu", "x^2 - 1"}) {
-            CliRun r = run("constants", "-f", f, "--sigma-w", "1.2", "--bias", "neuron", "--bias-sigma", "0.9",
-                    "--format", "json");
+            CliRun r = run(
+                    "constants",
+                    "-f",
+                    f,
+                    "--sigma-w",
+                    "1.2",
+                    "--bias",
+                    "neuron",
+                    "--bias-sigma",
+                    "0.9",
+                    "--format",
+                    "json");
             assertEquals(0, r.code(), r.err());
             var j = json.readTree(r.out());
             assertEquals(64, j.get("points").size());
@@ -72,7 +84,11 @@ class ConstantsCommandTest {
             var c = org.nrmt.constants.GaussianConstantsEngine.computeDouble(
                     org.nrmt.activation.Activation.parse(f), combined, 0);
             assertEquals(c.mean(), j.get("mean_mu").asDouble(), 1e-10, f);
-            assertEquals(c.eta(), j.get("mean_zeta_plus_s2").asDouble() + j.get("variance_mu").asDouble(), 1e-10, f);
+            assertEquals(
+                    c.eta(),
+                    j.get("mean_zeta_plus_s2").asDouble() + j.get("variance_mu").asDouble(),
+                    1e-10,
+                    f);
         }
         CliRun unused = run("constants", "-f", "tanh", "--phi", "2");
         assertEquals(2, unused.code());
@@ -105,22 +121,43 @@ class ConstantsCommandTest {
             assertTrue(row.has(key), key + " missing in " + row);
         }
         // E_b[μ² + ζ + s²] = E erf(√1.25 W)² and E_b μ = 0 (odd f, symmetric nodes), as decimals
-        java.math.BigDecimal second = h.get("variance_mu").decimalValue().add(h.get("mean_zeta_plus_s2").decimalValue())
+        java.math.BigDecimal second = h.get("variance_mu")
+                .decimalValue()
+                .add(h.get("mean_zeta_plus_s2").decimalValue())
                 .add(h.get("mean_mu").decimalValue().pow(2));
-        var ref = org.nrmt.constants.GaussianConstantsEngine.compute(org.nrmt.activation.Activation.parse("erf"),
-                org.apfloat.ApfloatMath.sqrt(new org.apfloat.Apfloat("1.25", 50)), org.apfloat.Apfloat.ZERO, 30, 0);
-        double diff = second.subtract(new java.math.BigDecimal(ref.secondMoment().toString(true))).abs().doubleValue();
+        var ref = org.nrmt.constants.GaussianConstantsEngine.compute(
+                org.nrmt.activation.Activation.parse("erf"),
+                org.apfloat.ApfloatMath.sqrt(new org.apfloat.Apfloat("1.25", 50)),
+                org.apfloat.Apfloat.ZERO,
+                30,
+                0);
+        double diff = second.subtract(
+                        new java.math.BigDecimal(ref.secondMoment().toString(true)))
+                .abs()
+                .doubleValue();
         assertTrue(diff <= 2 * error + ref.error().doubleValue(), "E f^2 differs by " + diff);
-        assertEquals(0, h.get("mean_mu").decimalValue().signum(), h.get("mean_mu").toString());
+        assertEquals(
+                0, h.get("mean_mu").decimalValue().signum(), h.get("mean_mu").toString());
     }
 
     /** σb = 0: the plain constants, digit for digit. */
     @Test
     void zeroBiasSigmaGivesThePlainConstants() throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = decimalJson();
-        var plain = json.readTree(run("constants", "-f", "tanh", "--digits", "30", "--format", "json").out());
-        CliRun r = run("constants", "-f", "tanh", "--bias", "neuron", "--bias-sigma", "0", "--digits", "30",
-                "--format", "json");
+        var plain = json.readTree(run("constants", "-f", "tanh", "--digits", "30", "--format", "json")
+                .out());
+        CliRun r = run(
+                "constants",
+                "-f",
+                "tanh",
+                "--bias",
+                "neuron",
+                "--bias-sigma",
+                "0",
+                "--digits",
+                "30",
+                "--format",
+                "json");
         assertEquals(0, r.code(), r.err());
         var b = json.readTree(r.out());
         assertEquals(plain.get("zeta").decimalValue(), b.get("mean_zeta").decimalValue());
@@ -136,7 +173,8 @@ class ConstantsCommandTest {
             assertTrue(neg.err().contains("got -1"), neg.err());
             CliRun nan = run("constants", "-f", "tanh", "--bias", "neuron", "--bias-sigma", "NaN", "--digits", digits);
             assertEquals(2, nan.code(), nan.err());
-            CliRun bad = run("constants", "-f", "exp(x^2)", "--bias", "neuron", "--bias-sigma", "1", "--digits", digits);
+            CliRun bad =
+                    run("constants", "-f", "exp(x^2)", "--bias", "neuron", "--bias-sigma", "1", "--digits", digits);
             assertEquals(2, bad.code(), bad.err());
             assertTrue(bad.err().startsWith("nrmt: error: "), bad.err());
         }

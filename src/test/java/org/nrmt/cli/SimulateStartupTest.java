@@ -38,15 +38,43 @@ class SimulateStartupTest {
     /** The same simulate run gives byte-identical CSV through the lazy and the full command line. */
     @Test
     void lazyAndFullCommandLinesPrintTheSameEigenvalues() {
-        String[] args = {"simulate", "-f", "tanh", "--n0", "30", "--n1", "25", "--m", "40", "--seed", "3",
-            "--quiet", "--format", "csv"};
+        String[] args = {
+            "simulate",
+            "-f",
+            "tanh",
+            "--n0",
+            "30",
+            "--n1",
+            "25",
+            "--m",
+            "40",
+            "--seed",
+            "3",
+            "--quiet",
+            "--format",
+            "csv"
+        };
         String lazy = run(Main.commandLine("simulate"), args);
         String full = run(Main.commandLine(), args);
         assertEquals(full, lazy);
         assertEquals(26, lazy.split("\n").length);
         // enum options stay case-insensitive on the lazily registered subcommand
-        String upper = run(Main.commandLine("simulate"), "simulate", "-f", "tanh", "--n0", "30", "--n1", "25",
-                "--m", "40", "--seed", "3", "--quiet", "--format", "CSV");
+        String upper = run(
+                Main.commandLine("simulate"),
+                "simulate",
+                "-f",
+                "tanh",
+                "--n0",
+                "30",
+                "--n1",
+                "25",
+                "--m",
+                "40",
+                "--seed",
+                "3",
+                "--quiet",
+                "--format",
+                "CSV");
         assertEquals(lazy, upper);
     }
 
@@ -72,8 +100,21 @@ class SimulateStartupTest {
      */
     @Test
     void directCsvEqualsTheGenericWriterAndRoundTrips() {
-        double[] values = {0.0, -0.0, 1.0, -1.5e-16, 3.0e-300, 1.0 / 3, 2.5e7, 123456789.125, -4.9e-324,
-            Math.nextUp(1.0), 1e22, 0.1 + 0.2, -7.25e-5};
+        double[] values = {
+            0.0,
+            -0.0,
+            1.0,
+            -1.5e-16,
+            3.0e-300,
+            1.0 / 3,
+            2.5e7,
+            123456789.125,
+            -4.9e-324,
+            Math.nextUp(1.0),
+            1e22,
+            0.1 + 0.2,
+            -7.25e-5
+        };
         Output out = new Output().field("n1", values.length).perPoint();
         for (double v : values) {
             out.point(Map.of("eigenvalue", v));
@@ -99,8 +140,20 @@ class SimulateStartupTest {
     @Test
     void appendPlainEqualsNumbersPlain() {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(20261124);
-        List<Double> cases = new ArrayList<>(List.of(0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE,
-                Double.MAX_VALUE, Double.MIN_NORMAL, 1e-3, 1e7, 9999999.999999998, 0.001 - 1e-19, 100.0, 1.0, -10.0));
+        List<Double> cases = new ArrayList<>(List.of(
+                0.0,
+                -0.0,
+                Double.MIN_VALUE,
+                -Double.MIN_VALUE,
+                Double.MAX_VALUE,
+                Double.MIN_NORMAL,
+                1e-3,
+                1e7,
+                9999999.999999998,
+                0.001 - 1e-19,
+                100.0,
+                1.0,
+                -10.0));
         for (int k = -330; k <= 308; k++) {
             double p = Double.parseDouble("1e" + k);
             cases.add(p);
@@ -129,10 +182,27 @@ class SimulateStartupTest {
     @Test
     void javaBackendCsvOnStdoutIsClean() throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                "org.nrmt.cli.Main", "simulate", "--backend", "java", "-f", "tanh", "--n0", "12", "--n1", "10",
-                "--m", "15", "--quiet", "--format", "csv"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(List.of(
+                        javaBin,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.nrmt.cli.Main",
+                        "simulate",
+                        "--backend",
+                        "java",
+                        "-f",
+                        "tanh",
+                        "--n0",
+                        "12",
+                        "--n1",
+                        "10",
+                        "--m",
+                        "15",
+                        "--quiet",
+                        "--format",
+                        "csv"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         String[] lines = out.split("\n");

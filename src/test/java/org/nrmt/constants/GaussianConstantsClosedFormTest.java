@@ -35,15 +35,17 @@ class GaussianConstantsClosedFormTest {
     /** |got − exact| ≤ max(error, 10^-45·max(1,|exact|)) and ≤ error (honesty). */
     static void close(String what, Apfloat exact, Apfloat got, Apfloat error) {
         Apfloat diff = ApfloatMath.abs(got.subtract(exact));
-        Apfloat tol45 = ApfloatMath.scale(new Apfloat(1), -45).multiply(ApfloatMath.max(Apfloat.ONE, ApfloatMath.abs(exact)));
+        Apfloat tol45 =
+                ApfloatMath.scale(new Apfloat(1), -45).multiply(ApfloatMath.max(Apfloat.ONE, ApfloatMath.abs(exact)));
         assertTrue(diff.compareTo(tol45) <= 0, what + ": |" + got + " − " + exact + "| = " + diff);
         assertTrue(diff.compareTo(error) <= 0, what + ": reported error " + error + " < actual " + diff);
     }
 
     static void close30(String what, Apfloat exact, Apfloat got, Apfloat error, int b) {
         Apfloat diff = ApfloatMath.abs(got.subtract(exact));
-        assertTrue(diff.compareTo(error) <= 0, what + " at b = " + b + ": |" + got + " − " + exact + "| = " + diff
-                + " > reported error " + error);
+        assertTrue(
+                diff.compareTo(error) <= 0,
+                what + " at b = " + b + ": |" + got + " − " + exact + "| = " + diff + " > reported error " + error);
     }
 
     static boolean kinksSupported() {
@@ -102,7 +104,11 @@ class GaussianConstantsClosedFormTest {
         GaussianConstants a = at("tanh", 1);
         GaussianConstants b = at("3*tanh(x) + 7", 1);
         close("eta", a.eta().multiply(ap(9)), b.eta(), b.error().add(a.error().multiply(ap(9))));
-        close("zeta", a.zeta().multiply(ap(9)), b.zeta(), b.error().add(a.error().multiply(ap(9))));
+        close(
+                "zeta",
+                a.zeta().multiply(ap(9)),
+                b.zeta(),
+                b.error().add(a.error().multiply(ap(9))));
         close("mean", ap(7), b.mean(), b.error());
     }
 
@@ -168,7 +174,8 @@ class GaussianConstantsClosedFormTest {
         Apfloat s = new Apfloat("1.7", W);
         Apfloat a = Apfloat.ONE.divide(s);
         Apfloat p = ApfloatMath.erf(a.divide(ApfloatMath.sqrt(ap(2))));
-        Apfloat second = s.multiply(s).multiply(p.subtract(ap(2).multiply(a).multiply(phiPdf(a))))
+        Apfloat second = s.multiply(s)
+                .multiply(p.subtract(ap(2).multiply(a).multiply(phiPdf(a))))
                 .add(Apfloat.ONE.subtract(p));
         GaussianConstants c = at("clamp(x,-1,1)", 1.7);
         close("eta", second, c.eta(), c.error());
@@ -192,17 +199,20 @@ class GaussianConstantsClosedFormTest {
     @Test
     void refusesNonIntegrable() {
         for (String f : new String[] {"exp(x^2)", "exp(exp(x))"}) {
-            NonIntegrableActivationException e = assertThrows(NonIntegrableActivationException.class,
-                    () -> at(f, 1));
+            NonIntegrableActivationException e = assertThrows(NonIntegrableActivationException.class, () -> at(f, 1));
             assertTrue(e.getMessage().contains(f), e.getMessage());
-            assertThrows(NonIntegrableActivationException.class,
+            assertThrows(
+                    NonIntegrableActivationException.class,
                     () -> GaussianConstantsEngine.computeDouble(Activation.parse(f), 1, 0));
         }
         // exp(x²) at s = 0.3 is square-integrable: E f² = 1/√(1 − 4s²)
         GaussianConstants c = at("exp(x^2)", 0.3);
         Apfloat s2 = new Apfloat("0.09", W);
-        close("E f²", Apfloat.ONE.divide(ApfloatMath.sqrt(Apfloat.ONE.subtract(ap(4).multiply(s2)))),
-                c.secondMoment(), c.error());
+        close(
+                "E f²",
+                Apfloat.ONE.divide(ApfloatMath.sqrt(Apfloat.ONE.subtract(ap(4).multiply(s2)))),
+                c.secondMoment(),
+                c.error());
     }
 
     @Test
@@ -215,12 +225,15 @@ class GaussianConstantsClosedFormTest {
     @Test
     void hermiteCoefficientsOfAPolynomial() {
         // x³ = He_3 + 3 He_1: c_1 = 3, c_3 = 1, others 0
-        GaussianConstants c = GaussianConstantsEngine.compute(Activation.parse("x^3"), Apfloat.ONE, Apfloat.ZERO, 40, 5);
+        GaussianConstants c =
+                GaussianConstantsEngine.compute(Activation.parse("x^3"), Apfloat.ONE, Apfloat.ZERO, 40, 5);
         assertEquals(6, c.hermite().size());
         Apfloat[] exact = {Apfloat.ZERO, ap(3), Apfloat.ZERO, ap(1), Apfloat.ZERO, Apfloat.ZERO};
         for (int k = 0; k <= 5; k++) {
             Apfloat d = ApfloatMath.abs(c.hermite().get(k).subtract(exact[k]));
-            assertTrue(d.compareTo(ApfloatMath.scale(Apfloat.ONE, -35)) <= 0, "c_" + k + " = " + c.hermite().get(k));
+            assertTrue(
+                    d.compareTo(ApfloatMath.scale(Apfloat.ONE, -35)) <= 0,
+                    "c_" + k + " = " + c.hermite().get(k));
         }
     }
 

@@ -28,8 +28,8 @@ class GaussianConstantsProperties {
         Arbitrary<Double> b = Arbitraries.doubles().between(0.3, 1.5).ofScale(3);
         Arbitrary<Double> c = Arbitraries.doubles().between(-1, 1).ofScale(3);
         Arbitrary<Double> d = Arbitraries.doubles().between(-1, 1).ofScale(3);
-        return Combinators.combine(g, a, b, c, d).as((gn, av, bv, cv, dv) ->
-                av + "*" + gn + "(" + bv + "*x + " + cv + ") + " + dv + "*x");
+        return Combinators.combine(g, a, b, c, d)
+                .as((gn, av, bv, cv, dv) -> av + "*" + gn + "(" + bv + "*x + " + cv + ") + " + dv + "*x");
     }
 
     @Provide
@@ -50,7 +50,8 @@ class GaussianConstantsProperties {
     void zetaBetweenZeroAndEta(@ForAll("any") String f, @ForAll("scale") double s) {
         GaussianConstants c = GaussianConstantsEngine.compute(Activation.parse(f), s, 20);
         assertTrue(c.zeta().signum() >= 0, f);
-        assertTrue(c.zeta().subtract(c.eta()).compareTo(c.error().multiply(new Apfloat(2))) <= 0,
+        assertTrue(
+                c.zeta().subtract(c.eta()).compareTo(c.error().multiply(new Apfloat(2))) <= 0,
                 f + ": zeta " + c.zeta() + " > eta " + c.eta());
     }
 

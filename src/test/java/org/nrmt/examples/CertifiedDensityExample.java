@@ -15,15 +15,14 @@ import org.nrmt.spectrum.StieltjesPoint;
  */
 public final class CertifiedDensityExample {
 
-    private CertifiedDensityExample() {
-    }
+    private CertifiedDensityExample() {}
 
     /** Density of the tanh network at φ = 0.5, ψ = 2 on 200 points, every one certified. */
     public static List<StieltjesPoint> tanhDensity() {
         Activation f = Activation.parse("tanh");
-        GaussianConstants c = GaussianConstantsEngine.compute(f, 1.0, 30);    // η, ζ to 30 digits
+        GaussianConstants c = GaussianConstantsEngine.compute(f, 1.0, 30); // η, ζ to 30 digits
         ModelParams p = new ModelParams(c.etaDouble(), c.zetaDouble(), 0.5, 2.0);
-        return QuarticLaw.of(p).densityGrid(0.0, 1.6, 200);                    // certified per point
+        return QuarticLaw.of(p).densityGrid(0.0, 1.6, 200); // certified per point
     }
 
     public static void main(String[] args) {

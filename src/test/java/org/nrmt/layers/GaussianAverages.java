@@ -9,8 +9,7 @@ import java.util.function.DoubleUnaryOperator;
  */
 final class GaussianAverages {
 
-    private GaussianAverages() {
-    }
+    private GaussianAverages() {}
 
     static double expect(DoubleUnaryOperator g) {
         double h = 1.0 / 200;

@@ -27,7 +27,8 @@ class IsospectralFinderTest {
 
     static void assertClose(Apfloat expected, Apfloat actual, int digits) {
         Apfloat diff = ApfloatMath.abs(expected.subtract(actual));
-        Apfloat tol = new Apfloat("1e-" + digits, P).multiply(ApfloatMath.abs(expected).add(Apfloat.ONE));
+        Apfloat tol = new Apfloat("1e-" + digits, P)
+                .multiply(ApfloatMath.abs(expected).add(Apfloat.ONE));
         assertTrue(diff.compareTo(tol) <= 0, "expected " + expected + " got " + actual + " (diff " + diff + ")");
     }
 
@@ -42,9 +43,13 @@ class IsospectralFinderTest {
             Apfloat c = abc[2];
             Apfloat r1 = ApfloatMath.inverseRoot(Apfloat.ONE.add(c.multiply(num("2"))), 2);
             Apfloat r2 = ApfloatMath.inverseRoot(Apfloat.ONE.add(c.multiply(num("4"))), 2);
-            return new Apfloat[] {a.add(b.multiply(r1)),
-                a.multiply(a).add(num("2").multiply(a).multiply(b).multiply(r1)).add(b.multiply(b).multiply(r2)),
-                Apfloat.ZERO};
+            return new Apfloat[] {
+                a.add(b.multiply(r1)),
+                a.multiply(a)
+                        .add(num("2").multiply(a).multiply(b).multiply(r1))
+                        .add(b.multiply(b).multiply(r2)),
+                Apfloat.ZERO
+            };
         };
     }
 
@@ -52,8 +57,11 @@ class IsospectralFinderTest {
     @Test
     void gaussianBumpWithEngineTo30Digits() {
         ActivationFamily fam = new ActivationFamily("a + b*exp(-c*x^2)", List.of("a", "b", "c"));
-        IsospectralFinder.Solution s = IsospectralFinder.solve(fam,
-                Map.of("a", num("-0.3"), "b", num("1"), "c", num("2")), List.of("a"), 30,
+        IsospectralFinder.Solution s = IsospectralFinder.solve(
+                fam,
+                Map.of("a", num("-0.3"), "b", num("1"), "c", num("2")),
+                List.of("a"),
+                30,
                 IsospectralFinder.engine());
         Apfloat expectedA = ApfloatMath.inverseRoot(num("5"), 2).negate();
         assertClose(expectedA, s.parameters().get("a"), 29);
@@ -84,16 +92,21 @@ class IsospectralFinderTest {
 
     private static void trigonometric(int digits) {
         ActivationFamily fam = new ActivationFamily("sin(a*x) + cos(b*x) - c*x - d", List.of("a", "b", "c", "d"));
-        IsospectralFinder.Solution s = IsospectralFinder.solve(fam,
-                Map.of("a", num("2"), "b", num("1.5"), "c", num("0.3"), "d", num("0.2")), List.of("c", "d"), digits,
+        IsospectralFinder.Solution s = IsospectralFinder.solve(
+                fam,
+                Map.of("a", num("2"), "b", num("1.5"), "c", num("0.3"), "d", num("0.2")),
+                List.of("c", "d"),
+                digits,
                 IsospectralFinder.engine());
         assertClose(num("2").multiply(exp(num("-2"))), s.parameters().get("c"), digits - 1);
         assertClose(exp(num("-1.125")), s.parameters().get("d"), digits - 1);
         // η_raw = 1 + (e^(−2b²) − e^(−2a²))/2 − c² − d²
         Apfloat c = s.parameters().get("c");
         Apfloat d = s.parameters().get("d");
-        Apfloat eta = Apfloat.ONE.add(exp(num("-4.5")).subtract(exp(num("-8"))).divide(num("2")))
-                .subtract(c.multiply(c)).subtract(d.multiply(d));
+        Apfloat eta = Apfloat.ONE
+                .add(exp(num("-4.5")).subtract(exp(num("-8"))).divide(num("2")))
+                .subtract(c.multiply(c))
+                .subtract(d.multiply(d));
         assertClose(eta, s.etaRaw(), digits - 2);
         assertEquals(0.8267, s.etaRaw().doubleValue(), 5e-5);
     }
@@ -102,9 +115,12 @@ class IsospectralFinderTest {
     @Test
     void erfProductWithEngine() {
         ActivationFamily fam = new ActivationFamily("(1 - k*exp(-x^2/2))*erf(x)", List.of("k"));
-        IsospectralFinder.Solution s = IsospectralFinder.solve(fam, Map.of("k", num("2")), List.of("k"), 20,
-                IsospectralFinder.engine());
-        assertClose(num("4").multiply(ApfloatMath.inverseRoot(num("3"), 2)), s.parameters().get("k"), 19);
+        IsospectralFinder.Solution s =
+                IsospectralFinder.solve(fam, Map.of("k", num("2")), List.of("k"), 20, IsospectralFinder.engine());
+        assertClose(
+                num("4").multiply(ApfloatMath.inverseRoot(num("3"), 2)),
+                s.parameters().get("k"),
+                19);
         assertEquals(0.1826, s.etaRaw().doubleValue(), 5e-5);
     }
 
@@ -115,15 +131,16 @@ class IsospectralFinderTest {
         Apfloat[] abc = {num("-0.2"), num("1"), num("2")};
         IsospectralFinder.FamilyConstants closed = (text, digits) -> {
             // recover the substituted values (a, b, c in order) from the text's parenthesised numbers
-            java.util.regex.Matcher mt = java.util.regex.Pattern.compile("\\((-?[0-9.]+)\\)").matcher(text);
+            java.util.regex.Matcher mt =
+                    java.util.regex.Pattern.compile("\\((-?[0-9.]+)\\)").matcher(text);
             Apfloat[] v = new Apfloat[3];
             for (int i = 0; i < 3 && mt.find(); i++) {
                 v[i] = new Apfloat(mt.group(1), P);
             }
             return bumpClosedForm(v).at(text, digits);
         };
-        IsospectralFinder.Solution s = IsospectralFinder.solve(fam, Map.of("a", abc[0], "b", abc[1], "c", abc[2]),
-                List.of("a", "b"), 40, closed);
+        IsospectralFinder.Solution s = IsospectralFinder.solve(
+                fam, Map.of("a", abc[0], "b", abc[1], "c", abc[2]), List.of("a", "b"), 40, closed);
         Apfloat a = s.parameters().get("a");
         Apfloat b = s.parameters().get("b");
         assertClose(Apfloat.ZERO, a.add(b.multiply(ApfloatMath.inverseRoot(num("5"), 2))), 39);

@@ -14,8 +14,9 @@ class LayerPropagationTest {
 
     /** model.md §6, the three isospectral examples. */
     static final DoubleUnaryOperator GAUSSIAN_BUMP = x -> -1 + Math.sqrt(5) * Math.exp(-2 * x * x);
-    static final DoubleUnaryOperator TRIGONOMETRIC = x -> Math.sin(2 * x) + Math.cos(1.5 * x)
-            - 2 * Math.exp(-2) * x - Math.exp(-9.0 / 8);
+
+    static final DoubleUnaryOperator TRIGONOMETRIC =
+            x -> Math.sin(2 * x) + Math.cos(1.5 * x) - 2 * Math.exp(-2) * x - Math.exp(-9.0 / 8);
     static final DoubleUnaryOperator ERF_PRODUCT = x -> (1 - 4 / Math.sqrt(3) * Math.exp(-x * x / 2)) * Erf.erf(x);
 
     static LayerPropagation normalised(DoubleUnaryOperator f, int n, int m) {

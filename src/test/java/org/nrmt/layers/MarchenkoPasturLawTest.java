@@ -12,7 +12,8 @@ class MarchenkoPasturLawTest {
 
     /** ∫ρ + atom = 1 and the CDF's first moment ∫ x dF = η (Narayana m1), by integrating 1 − F. */
     @Property(tries = 30, seed = "20261124")
-    void cdfIsNormalisedAndHasMeanEta(@ForAll @DoubleRange(min = 0.1, max = 4) double gamma,
+    void cdfIsNormalisedAndHasMeanEta(
+            @ForAll @DoubleRange(min = 0.1, max = 4) double gamma,
             @ForAll @DoubleRange(min = 0.2, max = 3) double eta) {
         MarchenkoPasturLaw law = MarchenkoPasturLaw.of(eta, gamma);
         double b = law.support().get(0).hi();

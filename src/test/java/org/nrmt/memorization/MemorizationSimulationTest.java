@@ -30,7 +30,8 @@ class MemorizationSimulationTest {
         for (int i = 0; i < LAMBDAS.length; i++) {
             double spectral = sim.spectralLoss(LAMBDAS[i]);
             double explicit = sim.explicitLoss(LAMBDAS[i], n, seed + 1); // n2 = n targets: sampling sd ~ sqrt(2/(n m))
-            System.out.printf("memorization: %s gamma %.4f n %d lambda %g theory %.6f spectral %.6f explicit %.6f%n",
+            System.out.printf(
+                    "memorization: %s gamma %.4f n %d lambda %g theory %.6f spectral %.6f explicit %.6f%n",
                     expr, gamma, n, LAMBDAS[i], theory[i], spectral, explicit);
             worst = Math.max(worst, Math.abs(spectral - theory[i]) / (theory[i] + floor));
             worst = Math.max(worst, Math.abs(explicit - theory[i]) / (theory[i] + floor));

@@ -70,8 +70,10 @@ class TrainingLossTest {
                 assertEquals(Math.max(0, 1 - gamma), t.at(1e-3), 1e-2, "gamma " + gamma + " zeta " + zeta);
                 assertEquals(1.0, t.at(1e3), 1e-2);
                 // further out with the independent continuation (spectrum's refuses λ = 1e-7 at γ > 1)
-                TrainingLoss q = TrainingLoss.of(new ModelParams(1, zeta, gamma, 1),
-                        zeta == 0 ? new MarchenkoPasturResolvent(1, gamma)
+                TrainingLoss q = TrainingLoss.of(
+                        new ModelParams(1, zeta, gamma, 1),
+                        zeta == 0
+                                ? new MarchenkoPasturResolvent(1, gamma)
                                 : QuarticNegativeAxis.of(new ModelParams(1, zeta, gamma, 1)));
                 // at γ > 1 (atom, G ~ −a/λ) our continuation takes ~10 s to reach 1e-7, so 1e-5 there
                 double small = gamma > 1 ? 1e-5 : 1e-7;

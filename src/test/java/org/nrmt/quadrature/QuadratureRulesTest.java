@@ -28,8 +28,8 @@ class QuadratureRulesTest {
     @Test
     void tanhSinhArctanToFiftyDigits() {
         // ∫_{-1}^{1} dx/(1+x²) = π/2
-        QuadratureResult r = TanhSinhRule.withDefaults().integrate(
-                x -> Apfloat.ONE.divide(Apfloat.ONE.add(x.multiply(x))), ap(-1), ap(1), 50);
+        QuadratureResult r = TanhSinhRule.withDefaults()
+                .integrate(x -> Apfloat.ONE.divide(Apfloat.ONE.add(x.multiply(x))), ap(-1), ap(1), 50);
         assertHonest(ApfloatMath.pi(P).divide(new Apfloat(2)), r, -49);
     }
 
@@ -54,7 +54,8 @@ class QuadratureRulesTest {
     void tanhSinhReportsNonConvergence() {
         // a kink inside the interval: |x − 1/3| on [0, 1] stalls the double-exponential rule
         Apfloat third = new Apfloat(1, P).divide(new Apfloat(3, P));
-        QuadratureResult r = TanhSinhRule.withDefaults().withMaxLevels(4)
+        QuadratureResult r = TanhSinhRule.withDefaults()
+                .withMaxLevels(4)
                 .integrate(x -> ApfloatMath.abs(x.subtract(third)), ap(0), ap(1), 40);
         assertFalse(r.converged());
         assertThrows(QuadratureNotConvergedException.class, () -> r.requireConverged("kink"));
@@ -63,17 +64,27 @@ class QuadratureRulesTest {
     @Test
     void trapezoidGaussianIsExponentiallyAccurate() {
         // ∫ e^{-x²/2} over [−22, 22] = √(2π) up to the tails, 1e-105
-        QuadratureResult r = TrapezoidRule.withDefaults().integrate(TrapezoidRule.pointwise(new VectorIntegrand() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
+        QuadratureResult r = TrapezoidRule.withDefaults()
+                .integrate(
+                        TrapezoidRule.pointwise(new VectorIntegrand() {
+                            @Override
+                            public int dimension() {
+                                return 1;
+                            }
 
-            @Override
-            public Apfloat[] at(Apfloat x) {
-                return new Apfloat[] {ApfloatMath.exp(x.multiply(x).negate().divide(new Apfloat(2)))};
-            }
-        }), ap(-22), ap(22), 44, P, new double[] {-45}, new double[] {0.4});
+                            @Override
+                            public Apfloat[] at(Apfloat x) {
+                                return new Apfloat[] {
+                                    ApfloatMath.exp(x.multiply(x).negate().divide(new Apfloat(2)))
+                                };
+                            }
+                        }),
+                        ap(-22),
+                        ap(22),
+                        44,
+                        P,
+                        new double[] {-45},
+                        new double[] {0.4});
         assertHonest(ApfloatMath.sqrt(ApfloatMath.pi(P).multiply(new Apfloat(2))), r, -45);
         // level doubling reuses nodes: evaluations = final grid + the two ends counted twice
         int n = 44 << (r.levels() - 1);
@@ -82,31 +93,44 @@ class QuadratureRulesTest {
 
     @Test
     void doubleTanhSinhSqrtAndDoubleTrapezoid() {
-        DoubleQuadratureResult r = DoubleTanhSinhRule.withDefaults().integrate(new DoubleVectorIntegrand() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
+        DoubleQuadratureResult r = DoubleTanhSinhRule.withDefaults()
+                .integrate(
+                        new DoubleVectorIntegrand() {
+                            @Override
+                            public int dimension() {
+                                return 1;
+                            }
 
-            @Override
-            public void at(double x, double[] out) {
-                out[0] = Math.sqrt(x);
-            }
-        }, 0, 1, 1e-300, 1e-14);
+                            @Override
+                            public void at(double x, double[] out) {
+                                out[0] = Math.sqrt(x);
+                            }
+                        },
+                        0,
+                        1,
+                        1e-300,
+                        1e-14);
         assertTrue(r.converged());
         assertEquals(2.0 / 3, r.value(), 1e-15);
         assertTrue(Math.abs(r.value() - 2.0 / 3) <= r.error());
-        DoubleQuadratureResult t = DoubleTrapezoidRule.withDefaults().integrate(new DoubleVectorIntegrand() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
+        DoubleQuadratureResult t = DoubleTrapezoidRule.withDefaults()
+                .integrate(
+                        new DoubleVectorIntegrand() {
+                            @Override
+                            public int dimension() {
+                                return 1;
+                            }
 
-            @Override
-            public void at(double x, double[] out) {
-                out[0] = Math.exp(-x * x / 2) * Math.cos(x);
-            }
-        }, -12, 12, 8, 1e-300, 1e-14);
+                            @Override
+                            public void at(double x, double[] out) {
+                                out[0] = Math.exp(-x * x / 2) * Math.cos(x);
+                            }
+                        },
+                        -12,
+                        12,
+                        8,
+                        1e-300,
+                        1e-14);
         double exact = Math.sqrt(2 * Math.PI) * Math.exp(-0.5);
         assertEquals(exact, t.value(), 1e-15);
         assertTrue(Math.abs(t.value() - exact) <= t.error());
@@ -126,14 +150,18 @@ class QuadratureRulesTest {
             assertTrue(err.compareTo(bound) <= 0, "exp(" + xs + "): error " + err);
         }
         Apfloat ln2 = Fixed.toApfloat(Fixed.ln2(b), b, 120);
-        assertTrue(ApfloatMath.abs(ln2.subtract(ApfloatMath.log(new Apfloat(2, 130)))).compareTo(
-                ApfloatMath.scale(new Apfloat(1), -108)) <= 0);
+        assertTrue(ApfloatMath.abs(ln2.subtract(ApfloatMath.log(new Apfloat(2, 130))))
+                        .compareTo(ApfloatMath.scale(new Apfloat(1), -108))
+                <= 0);
     }
 
     @Test
     void rejectsBadInput() {
-        assertThrows(IllegalArgumentException.class, () -> TanhSinhRule.withDefaults().withMinLevels(1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TanhSinhRule.withDefaults().withMinLevels(1));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> TanhSinhRule.withDefaults().integrate(x -> x, ap(1), ap(0), 10));
     }
 }

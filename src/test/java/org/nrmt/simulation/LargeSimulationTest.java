@@ -23,9 +23,28 @@ class LargeSimulationTest {
     void n1TenThousandRunsInAThreeGigabyteHeap() throws Exception {
         Path out = Files.createTempFile("nrmt-large", ".csv");
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx3g", "-cp", System.getProperty("java.class.path"),
-                "org.nrmt.cli.Main", "simulate", "-f", "tanh", "--n0", "2000", "--n1", "10000", "--m", "2000",
-                "--threads", "2", "--quiet", "--format", "csv", "--out", out.toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                java,
+                "-Xmx3g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.nrmt.cli.Main",
+                "simulate",
+                "-f",
+                "tanh",
+                "--n0",
+                "2000",
+                "--n1",
+                "10000",
+                "--m",
+                "2000",
+                "--threads",
+                "2",
+                "--quiet",
+                "--format",
+                "csv",
+                "--out",
+                out.toString());
         pb.environment().put("OPENBLAS_NUM_THREADS", "1");
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);

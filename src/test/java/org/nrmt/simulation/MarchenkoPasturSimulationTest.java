@@ -17,7 +17,7 @@ class MarchenkoPasturSimulationTest {
     static final CenteredActivation SQUARE = CenteredActivation.of(x -> x * x - 1, "x^2-1");
 
     static Comparison run(int n0, int n1, int m, int trials) {
-        EigenSolver solver = NativeEigenSolver.load(msg -> { });
+        EigenSolver solver = NativeEigenSolver.load(msg -> {});
         SimulationResult r = new Simulator(solver, 2).run(SimulationSpec.of(n0, n1, m), SQUARE, trials, 11);
         return TheoryComparison.compare(r, new MarchenkoPasturLaw(2.0, (double) n1 / m));
     }
@@ -37,9 +37,12 @@ class MarchenkoPasturSimulationTest {
         assertTrue(c.ks() < 0.025, "ks = " + c.ks());
         assertTrue(c.w1() < 0.1, "w1 = " + c.w1());
         java.util.List<Complex> far = SpectralStatistics.defaultStieltjesPoints(law).stream()
-                .filter(z -> z.getImaginary() >= 0.5).toList();
-        EigenSolver solver = NativeEigenSolver.load(msg -> { });
-        EmpiricalSpectrum esd = new Simulator(solver, 2).run(SimulationSpec.of(n0, n1, m), SQUARE, 2, 11).spectrum();
+                .filter(z -> z.getImaginary() >= 0.5)
+                .toList();
+        EigenSolver solver = NativeEigenSolver.load(msg -> {});
+        EmpiricalSpectrum esd = new Simulator(solver, 2)
+                .run(SimulationSpec.of(n0, n1, m), SQUARE, 2, 11)
+                .spectrum();
         double farError = SpectralStatistics.stieltjesMaxError(esd, law, far);
         assertTrue(farError < 12.0 / Math.min(n0, n1), "stieltjes at Im z >= 0.5: " + farError);
         assertTrue(c.stieltjesMaxError() < 0.05, "stieltjes = " + c.stieltjesMaxError());
@@ -47,7 +50,10 @@ class MarchenkoPasturSimulationTest {
         assertEquals(expectedAtom, c.atomTheory(), 1e-15);
         assertEquals(expectedAtom, c.atomEmpirical(), 1e-15);
         assertEquals(c.momentsTheory().get(0), c.momentsEmpirical().get(0), 0.03);
-        assertEquals(c.momentsTheory().get(1), c.momentsEmpirical().get(1), 0.1 * c.momentsTheory().get(1));
+        assertEquals(
+                c.momentsTheory().get(1),
+                c.momentsEmpirical().get(1),
+                0.1 * c.momentsTheory().get(1));
         assertEquals(n1, c.n1());
         assertEquals(2, c.trials());
     }

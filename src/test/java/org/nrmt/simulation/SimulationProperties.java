@@ -3,8 +3,8 @@ package org.nrmt.simulation;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
-import net.jqwik.api.Example;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -41,8 +41,12 @@ class SimulationProperties {
     @Provide
     Arbitrary<Case> cases() {
         Arbitrary<Double> ratio = Arbitraries.doubles().between(0.25, 4).ofScale(2);
-        return Combinators.combine(ActivationArbitraries.any(), ratio, ratio,
-                Arbitraries.integers().between(200, 400), Arbitraries.longs())
+        return Combinators.combine(
+                        ActivationArbitraries.any(),
+                        ratio,
+                        ratio,
+                        Arbitraries.integers().between(200, 400),
+                        Arbitraries.longs())
                 .as(Case::new);
     }
 
@@ -63,12 +67,12 @@ class SimulationProperties {
             DoubleConstants k = GaussianConstantsEngine.computeDouble(f, 1.0, 0);
             // A nearly constant f has no spectrum to compare at this scale.
             Assume.that(k.eta() > 1e-3);
-            params = new ModelParams(k.eta(), Math.min(k.zeta(), k.eta()), (double) c.n0() / c.m(),
-                    (double) c.n0() / c.n1());
+            params = new ModelParams(
+                    k.eta(), Math.min(k.zeta(), k.eta()), (double) c.n0() / c.m(), (double) c.n0() / c.n1());
             law = QuarticLaw.of(params);
             SimulationSpec spec = SimulationSpec.of(c.n0(), c.n1(), c.m());
             CenteredActivation centred = new CenteredActivation(f.toDoubleFunction(), k.mean(), c.activation());
-            result = new Simulator(NativeEigenSolver.load(msg -> { }), 2).run(spec, centred, trials, c.seed());
+            result = new Simulator(NativeEigenSolver.load(msg -> {}), 2).run(spec, centred, trials, c.seed());
             esd = result.spectrum();
             n = Math.min(c.n0(), Math.min(c.n1(), c.m()));
             kurtosis = kurtosis(f.toDoubleFunction(), k.mean(), k.eta());
@@ -115,13 +119,15 @@ class SimulationProperties {
         for (double y : new double[] {0.5, 1.0}) {
             for (int i = 0; i <= 6; i++) {
                 Complex z = new Complex(lo + (hi - lo) * i / 6, y * s);
-                worst = Math.max(worst, s * r.esd.stieltjes(z).subtract(r.law.stieltjes(z)).abs());
+                worst = Math.max(
+                        worst,
+                        s * r.esd.stieltjes(z).subtract(r.law.stieltjes(z)).abs());
             }
         }
         double budget = (10 + r.kurtosis / 2) / r.n;
         if (!(worst <= budget)) {
-            throw new AssertionError("S·|G_N − G| = " + worst + " > (10 + κ/2)/n = " + budget + " (κ = "
-                    + r.kurtosis + ") for " + c + " with " + r.params);
+            throw new AssertionError("S·|G_N − G| = " + worst + " > (10 + κ/2)/n = " + budget + " (κ = " + r.kurtosis
+                    + ") for " + c + " with " + r.params);
         }
     }
 
@@ -153,8 +159,8 @@ class SimulationProperties {
             double sd = Math.sqrt(Math.max(0, (sumSq - TRIALS * mean * mean) / (TRIALS - 1)));
             double budget = k * (10 + 2 * r.kurtosis) / r.n + 5 * sd / Math.sqrt(TRIALS);
             if (!(Math.abs(mean) <= budget)) {
-                throw new AssertionError("m" + k + ": mean relative error " + mean + " (sd " + sd + " over "
-                        + TRIALS + " trials) > " + budget + " for " + c + " with " + r.params);
+                throw new AssertionError("m" + k + ": mean relative error " + mean + " (sd " + sd + " over " + TRIALS
+                        + " trials) > " + budget + " for " + c + " with " + r.params);
             }
         }
     }

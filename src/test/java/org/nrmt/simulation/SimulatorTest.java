@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.nrmt.bias.BiasKind;
 
 class SimulatorTest {
     static EigenSolver nativeSolver;
@@ -21,7 +20,7 @@ class SimulatorTest {
 
     @BeforeAll
     static void load() {
-        nativeSolver = NativeEigenSolver.load(msg -> { });
+        nativeSolver = NativeEigenSolver.load(msg -> {});
     }
 
     /** Same seed, same bits: across runs and across thread counts (1 and 3 trials at once). */
@@ -36,9 +35,12 @@ class SimulatorTest {
             assertArrayEquals(one.trial(t), again.trial(t), "trial " + t);
         }
         // Trial t is the same matrix whatever the number of trials.
-        assertArrayEquals(one.trial(2), new Simulator(nativeSolver, 2).run(spec, TANH, 3, 42).trial(2));
+        assertArrayEquals(
+                one.trial(2),
+                new Simulator(nativeSolver, 2).run(spec, TANH, 3, 42).trial(2));
         assertFalse(java.util.Arrays.equals(one.trial(0), one.trial(1)));
-        assertFalse(java.util.Arrays.equals(one.trial(0),
+        assertFalse(java.util.Arrays.equals(
+                one.trial(0),
                 new Simulator(nativeSolver, 1).run(spec, TANH, 1, 43).trial(0)));
     }
 
@@ -49,9 +51,12 @@ class SimulatorTest {
      * neuron, B = b1ᵀ) or n1·Σ_μ β_μ²/m (per sample, B = 1βᵀ).
      */
     @ParameterizedTest
-    @EnumSource(value = BiasKind.class, names = {"neuron", "sample"})
+    @EnumSource(
+            value = BiasKind.class,
+            names = {"neuron", "sample"})
     void biasValuesAreTheBiasesEachTrialDrew(BiasKind bias) {
-        SimulationSpec spec = SimulationSpec.of(60, 80, 100).withSigmas(1e-6, 1.0).withBias(bias, 1.3);
+        SimulationSpec spec =
+                SimulationSpec.of(60, 80, 100).withSigmas(1e-6, 1.0).withBias(bias, 1.3);
         CenteredActivation identity = new CenteredActivation(x -> x, 0.0, "x");
         SimulationResult r = new Simulator(nativeSolver, 1).run(spec, identity, 3, 17);
         for (int t = 0; t < 3; t++) {
@@ -72,7 +77,8 @@ class SimulatorTest {
     @ParameterizedTest
     @EnumSource(BiasKind.class)
     void nativeAndJavaBackendsAgree(BiasKind bias) {
-        SimulationSpec spec = SimulationSpec.of(90, 130, 110).withSigmas(1.3, 0.8).withBias(bias, 0.7);
+        SimulationSpec spec =
+                SimulationSpec.of(90, 130, 110).withSigmas(1.3, 0.8).withBias(bias, 0.7);
         CenteredActivation f = new CenteredActivation(x -> Math.max(x, 0), 0.3, "relu");
         double[] a = new Simulator(nativeSolver, 1).run(spec, f, 1, 5).trial(0);
         double[] b = new Simulator(new JavaEigenSolver(), 1).run(spec, f, 1, 5).trial(0);
@@ -91,7 +97,8 @@ class SimulatorTest {
     void nativeAgreesWithJavaWhicheverBufferMReuses(int n0, int n1, int m) {
         SimulationSpec spec = SimulationSpec.of(n0, n1, m);
         double[] a = new Simulator(nativeSolver, 1).run(spec, TANH, 1, 9).trial(0);
-        double[] b = new Simulator(new JavaEigenSolver(), 1).run(spec, TANH, 1, 9).trial(0);
+        double[] b =
+                new Simulator(new JavaEigenSolver(), 1).run(spec, TANH, 1, 9).trial(0);
         double scale = a[a.length - 1];
         assertTrue(scale > 0.1, "λ_max " + scale);
         for (int i = 0; i < a.length; i++) {
@@ -136,10 +143,11 @@ class SimulatorTest {
     @Test
     void oversizedRunIsRefusedUpFrontWithTheMemoryNeeded() {
         SimulationSpec spec = SimulationSpec.of(40000, 40000, 40000);
-        InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
-                () -> new Simulator(nativeSolver, 1).run(spec, TANH, 1, 1));
+        InsufficientMemoryException e = assertThrows(
+                InsufficientMemoryException.class, () -> new Simulator(nativeSolver, 1).run(spec, TANH, 1, 1));
         assertTrue(e.getMessage().contains("35.76 GB"), e.getMessage());
-        InsufficientMemoryException j = assertThrows(InsufficientMemoryException.class,
+        InsufficientMemoryException j = assertThrows(
+                InsufficientMemoryException.class,
                 () -> new Simulator(new JavaEigenSolver(), 1).run(SimulationSpec.of(20000, 20000, 20000), TANH, 1, 1));
         assertTrue(j.getMessage().contains("Java heap"), j.getMessage());
     }
@@ -150,7 +158,8 @@ class SimulatorTest {
         assertTrue(e.getMessage().contains("-3"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SimulationSpec.of(10, 50000, 5));
         assertThrows(IllegalArgumentException.class, () -> new Simulator(nativeSolver, 0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new Simulator(nativeSolver, 1).run(SimulationSpec.of(3, 3, 3), TANH, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> nativeSolver.symmetricEigenvalues(new double[3], 2));
     }

@@ -168,11 +168,13 @@ class SpectralStatisticsTest {
 
     @Test
     void badInputIsRefusedWithTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SpectralStatistics.ks(new double[] {2, 1}, x -> x));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> SpectralStatistics.ks(new double[] {2, 1}, x -> x));
         assertTrue(e.getMessage().contains("2.0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> EmpiricalSpectrum.of(new double[] {Double.NaN}));
-        assertThrows(IllegalArgumentException.class, () -> SpectralStatistics.stieltjesMaxError(
-                EmpiricalSpectrum.of(new double[] {1}), atomPlusUniform(0.5), List.of(new Complex(1, 0))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SpectralStatistics.stieltjesMaxError(
+                        EmpiricalSpectrum.of(new double[] {1}), atomPlusUniform(0.5), List.of(new Complex(1, 0))));
     }
 }

@@ -23,12 +23,13 @@ class DiscriminantTest {
             QuarticLaw law = QuarticLaw.of(p);
             Quartic q = Quartic.of(p, 80);
             List<Apfloat> exact = Discriminant.exactRealRoots(p, q.degree(), 40);
-            List<Apfloat> fast = Discriminant.realRoots(Discriminant.reduced(q, 120), -1e-12 * law.supportBound(),
-                    law.supportBound(), 45);
+            List<Apfloat> fast = Discriminant.realRoots(
+                    Discriminant.reduced(q, 120), -1e-12 * law.supportBound(), law.supportBound(), 45);
             for (Apfloat e : exact) {
                 if (e.signum() == 0 || e.doubleValue() < 0 || e.doubleValue() > law.supportBound()) continue;
-                boolean found = fast.stream().anyMatch(f -> ApfloatMath.abs(f.subtract(e)).doubleValue()
-                        <= 1e-35 * Math.max(1, Math.abs(e.doubleValue())));
+                boolean found = fast.stream()
+                        .anyMatch(f -> ApfloatMath.abs(f.subtract(e)).doubleValue()
+                                <= 1e-35 * Math.max(1, Math.abs(e.doubleValue())));
                 assertTrue(found, "certified root " + e + " missing from " + fast + " for " + p);
             }
         }

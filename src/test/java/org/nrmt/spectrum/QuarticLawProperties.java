@@ -30,14 +30,18 @@ class QuarticLawProperties {
                 net.jqwik.api.Tuple.of(4, Arbitraries.doubles().between(0, 1).ofScale(4)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(0.0, 1.0, 1e-6, 1 - 1e-6)));
         Arbitrary<Double> ratios = Arbitraries.doubles().between(0.05, 20).ofScale(3);
-        return Combinators.combine(eta, ratio, ratios, ratios).as((e, u, phi, psi) -> new ModelParams(e, u * e, phi, psi));
+        return Combinators.combine(eta, ratio, ratios, ratios)
+                .as((e, u, phi, psi) -> new ModelParams(e, u * e, phi, psi));
     }
 
     @Provide
     Arbitrary<double[]> unitPoint() {
-        return Combinators.combine(Arbitraries.doubles().between(-0.2, 1.2).ofScale(5),
-                Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(0.0)),
-                        net.jqwik.api.Tuple.of(2, Arbitraries.doubles().between(-7, 1).ofScale(3))))
+        return Combinators.combine(
+                        Arbitraries.doubles().between(-0.2, 1.2).ofScale(5),
+                        Arbitraries.frequencyOf(
+                                net.jqwik.api.Tuple.of(1, Arbitraries.just(0.0)),
+                                net.jqwik.api.Tuple.of(
+                                        2, Arbitraries.doubles().between(-7, 1).ofScale(3))))
                 .as((x, ly) -> new double[] {x, ly});
     }
 
@@ -63,18 +67,26 @@ class QuarticLawProperties {
         ApStieltjesPoint ap = law.withDigits(30).stieltjesAp(QuarticLaw.exact(z));
         assertTrue(ap.certified(), "apfloat uncertified at " + z + " for " + p + " double " + sp);
         Complex gAp = new Complex(ap.g().real().doubleValue(), ap.g().imag().doubleValue());
-        assertTrue(gAp.subtract(g).abs() <= 1e-13 * g.abs() + 2 * sp.separation() / sp.certificateMargin(),
+        assertTrue(
+                gAp.subtract(g).abs() <= 1e-13 * g.abs() + 2 * sp.separation() / sp.certificateMargin(),
                 "double " + g + " vs apfloat " + gAp);
         long prec = 45;
         Apcomplex zz = QuarticLaw.exact(z).precision(prec), gg = ap.g().precision(prec);
-        Apfloat one = new Apfloat(1, prec), psi = QuarticLaw.exact(p.psi()).precision(prec), phi = QuarticLaw.exact(p.phi()).precision(prec);
-        Apfloat eta = QuarticLaw.exact(p.eta()).precision(prec), zeta = QuarticLaw.exact(p.zeta()).precision(prec);
+        Apfloat one = new Apfloat(1, prec),
+                psi = QuarticLaw.exact(p.psi()).precision(prec),
+                phi = QuarticLaw.exact(p.phi()).precision(prec);
+        Apfloat eta = QuarticLaw.exact(p.eta()).precision(prec),
+                zeta = QuarticLaw.exact(p.zeta()).precision(prec);
         Apcomplex pm1 = zz.multiply(gg).subtract(one).divide(psi);
-        Apcomplex qq = pm1.multiply(phi).add(one).multiply(pm1.multiply(psi).add(one)).divide(zz.multiply(psi));
+        Apcomplex qq =
+                pm1.multiply(phi).add(one).multiply(pm1.multiply(psi).add(one)).divide(zz.multiply(psi));
         Apcomplex zq = qq.multiply(zeta);
         Apcomplex rhs = qq.multiply(eta.subtract(zeta)).add(zq.divide(one.subtract(zq)));
-        double size = 1 + ApcomplexMath.abs(pm1).doubleValue() + ApcomplexMath.abs(qq).doubleValue() * p.eta()
-                + ApcomplexMath.abs(zq).doubleValue() / ApcomplexMath.abs(one.subtract(zq)).doubleValue();
+        double size = 1
+                + ApcomplexMath.abs(pm1).doubleValue()
+                + ApcomplexMath.abs(qq).doubleValue() * p.eta()
+                + ApcomplexMath.abs(zq).doubleValue()
+                        / ApcomplexMath.abs(one.subtract(zq)).doubleValue();
         double res = ApcomplexMath.abs(pm1.subtract(rhs)).doubleValue();
         assertTrue(res <= 1e-24 * size * (1 + 1 / ap.separation()), "P residual " + res + " at " + z + " for " + p);
     }
@@ -91,7 +103,10 @@ class QuarticLawProperties {
             assertTrue(pts.get(i).certified(), "uncertified at " + xs[i] + " for " + p);
             final double x = xs[i];
             boolean inside = support.stream().anyMatch(iv -> iv.contains(x));
-            if (!inside) assertTrue(pts.get(i).density() < 1e-12, "phantom density " + pts.get(i).density() + " at " + x);
+            if (!inside)
+                assertTrue(
+                        pts.get(i).density() < 1e-12,
+                        "phantom density " + pts.get(i).density() + " at " + x);
         }
         assertEquals(1, law.continuousMass() + law.atomMass(), 1e-8, "mass for " + p + " support " + support);
     }
@@ -106,11 +121,18 @@ class QuarticLawProperties {
             if (e.signum() == 0) continue; // hard edge at 0
             Apfloat d = e.multiply(new Apfloat("1e-28", 60));
             boolean lower = i % 2 == 0; // support lies to the right of a lower edge
-            ApStieltjesPoint in = law.stieltjesAp(new Apcomplex(lower ? e.precision(60).add(d) : e.precision(60).subtract(d)));
-            ApStieltjesPoint out = law.stieltjesAp(new Apcomplex(lower ? e.precision(60).subtract(d) : e.precision(60).add(d)));
+            ApStieltjesPoint in = law.stieltjesAp(new Apcomplex(
+                    lower ? e.precision(60).add(d) : e.precision(60).subtract(d)));
+            ApStieltjesPoint out = law.stieltjesAp(new Apcomplex(
+                    lower ? e.precision(60).subtract(d) : e.precision(60).add(d)));
             assertTrue(in.certified() && out.certified(), "edge " + e + " for " + p);
-            assertTrue(in.g().imag().signum() < 0, "inside edge " + e + ": Im G = " + in.g().imag());
-            assertEquals(0, out.g().imag().signum(), "outside edge " + e + ": Im G = " + out.g().imag());
+            assertTrue(
+                    in.g().imag().signum() < 0,
+                    "inside edge " + e + ": Im G = " + in.g().imag());
+            assertEquals(
+                    0,
+                    out.g().imag().signum(),
+                    "outside edge " + e + ": Im G = " + out.g().imag());
         }
     }
 

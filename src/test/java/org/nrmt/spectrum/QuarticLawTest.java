@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.commons.math3.complex.Complex;
 import org.apfloat.Apcomplex;
-import org.apfloat.ApcomplexMath;
 import org.apfloat.Apfloat;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +47,11 @@ class QuarticLawTest {
             assertEquals(Math.max(0, 1 - 1 / gamma), law.atomMass(), 0);
             List<Apfloat> e50 = law.supportEdges(50);
             Apfloat lp50 = new Apfloat(new java.math.BigDecimal(eta), 60)
-                    .multiply(pow2(new Apfloat(1, 60).add(org.apfloat.ApfloatMath.sqrt(new Apfloat(new java.math.BigDecimal(gamma), 60)))));
-            assertTrue(org.apfloat.ApfloatMath.abs(e50.get(1).subtract(lp50)).doubleValue() < 1e-45, "50-digit edge " + e50.get(1));
+                    .multiply(pow2(new Apfloat(1, 60)
+                            .add(org.apfloat.ApfloatMath.sqrt(new Apfloat(new java.math.BigDecimal(gamma), 60)))));
+            assertTrue(
+                    org.apfloat.ApfloatMath.abs(e50.get(1).subtract(lp50)).doubleValue() < 1e-45,
+                    "50-digit edge " + e50.get(1));
         }
     }
 
@@ -62,11 +64,17 @@ class QuarticLawTest {
         double eta = 0.8, phi = 0.6, psi = 1.7, gamma = phi / psi;
         QuarticLaw law = QuarticLaw.of(new ModelParams(eta, eta, phi, psi));
         assertEquals(3, law.quartic().degree());
-        for (Complex z : new Complex[] {new Complex(0.3, 0.01), new Complex(1.1, 0), new Complex(-0.4, 0), new Complex(2, 3)}) {
+        for (Complex z :
+                new Complex[] {new Complex(0.3, 0.01), new Complex(1.1, 0), new Complex(-0.4, 0), new Complex(2, 3)}) {
             Complex g = law.stieltjes(z);
-            Complex cubic = z.multiply(z).multiply(gamma * eta).multiply(g.pow(3))
+            Complex cubic = z.multiply(z)
+                    .multiply(gamma * eta)
+                    .multiply(g.pow(3))
                     .add(z.multiply(eta * (phi + 1 - 2 * gamma)).multiply(g.multiply(g)))
-                    .subtract(z.multiply(psi).add(eta * (phi - psi) + eta * (1 - gamma)).multiply(g)).add(psi);
+                    .subtract(z.multiply(psi)
+                            .add(eta * (phi - psi) + eta * (1 - gamma))
+                            .multiply(g))
+                    .add(psi);
             assertEquals(0, cubic.abs(), 1e-12 * (1 + g.abs() * g.abs() * g.abs()), "cubic residual at " + z);
         }
     }
@@ -80,9 +88,11 @@ class QuarticLawTest {
                 Complex g = law.stieltjes(z);
                 Complex P = z.multiply(g).subtract(1).divide(p.psi()).add(1);
                 Complex t = z.multiply(p.psi()).reciprocal();
-                Complex pphi = P.subtract(1).multiply(p.phi()).add(1), ppsi = P.subtract(1).multiply(p.psi()).add(1);
+                Complex pphi = P.subtract(1).multiply(p.phi()).add(1),
+                        ppsi = P.subtract(1).multiply(p.psi()).add(1);
                 Complex q = pphi.multiply(ppsi).multiply(t);
-                Complex rhs = q.multiply(p.eta() - p.zeta()).add(1)
+                Complex rhs = q.multiply(p.eta() - p.zeta())
+                        .add(1)
                         .add(q.multiply(p.zeta()).divide(Complex.ONE.subtract(q.multiply(p.zeta()))));
                 assertEquals(0, P.subtract(rhs).abs(), 1e-11 * (1 + P.abs()), "P-equation at " + z);
             }
@@ -99,7 +109,9 @@ class QuarticLawTest {
             for (int it = 0; it < 5000; it++) {
                 Complex pphi = z.multiply(g).subtract(1).multiply(gamma).add(1);
                 Complex den = z.subtract(pphi.multiply(p.eta() - p.zeta()))
-                        .subtract(pphi.multiply(p.zeta()).divide(Complex.ONE.subtract(pphi.multiply(p.zeta()).multiply(g).divide(p.psi()))));
+                        .subtract(pphi.multiply(p.zeta())
+                                .divide(Complex.ONE.subtract(
+                                        pphi.multiply(p.zeta()).multiply(g).divide(p.psi()))));
                 g = g.multiply(0.5).add(den.reciprocal().multiply(0.5));
             }
             assertEquals(0, law.stieltjes(z).subtract(g).abs(), 1e-12, "fixed point at " + z);
@@ -120,8 +132,15 @@ class QuarticLawTest {
 
     @Test
     void massIsOneWithAtomsAndHardEdges() {
-        for (double[] c : new double[][] {{TANH_ETA, TANH_ZETA, 0.5, 2}, {TANH_ETA, TANH_ZETA, 2, 0.5},
-                {1, 1, 1, 1}, {1, 1, 3, 0.5}, {1, 0, 2, 1}, {1, 0.5, 1, 1}, {1, 1, 0.5, 3}}) {
+        for (double[] c : new double[][] {
+            {TANH_ETA, TANH_ZETA, 0.5, 2},
+            {TANH_ETA, TANH_ZETA, 2, 0.5},
+            {1, 1, 1, 1},
+            {1, 1, 3, 0.5},
+            {1, 0, 2, 1},
+            {1, 0.5, 1, 1},
+            {1, 1, 0.5, 3}
+        }) {
             QuarticLaw law = QuarticLaw.of(new ModelParams(c[0], c[1], c[2], c[3]));
             double total = law.continuousMass() + law.atomMass();
             assertEquals(1, total, 1e-8, "mass for " + java.util.Arrays.toString(c) + " support " + law.support());
@@ -136,13 +155,17 @@ class QuarticLawTest {
         QuarticLaw law = QuarticLaw.of(new ModelParams(eta, zeta, phi, psi));
         assertEquals(eta, law.moment(1), 1e-14);
         assertEquals(eta * eta * (1 + gamma) + zeta * zeta / psi, law.moment(2), 1e-13);
-        double m3 = (Math.pow(eta, 3) * (phi * phi + psi * psi) + 3 * eta * phi * zeta * zeta
-                + 3 * eta * psi * (eta * eta * phi + zeta * zeta) + Math.pow(zeta, 3)) / (psi * psi);
+        double m3 = (Math.pow(eta, 3) * (phi * phi + psi * psi)
+                        + 3 * eta * phi * zeta * zeta
+                        + 3 * eta * psi * (eta * eta * phi + zeta * zeta)
+                        + Math.pow(zeta, 3))
+                / (psi * psi);
         assertEquals(m3, law.moment(3), 1e-12 * m3);
         for (int k = 1; k <= 4; k++) {
             final int kk = k;
             double integrated = 0;
-            for (Interval iv : law.support()) integrated += law.integrateWeighted(iv.lo(), iv.hi(), x -> Math.pow(x, kk));
+            for (Interval iv : law.support())
+                integrated += law.integrateWeighted(iv.lo(), iv.hi(), x -> Math.pow(x, kk));
             assertEquals(law.moment(k), integrated, 1e-9 * law.moment(k), "m" + k);
         }
     }
@@ -151,19 +174,30 @@ class QuarticLawTest {
     void doubleAgreesWithApfloatWhereCertified() {
         QuarticLaw law = QuarticLaw.of(new ModelParams(TANH_ETA, TANH_ZETA, 0.5, 2));
         QuarticLaw hp = law.withDigits(50);
-        for (Complex z : new Complex[] {new Complex(0.5, 0), new Complex(1.42, 0), new Complex(-0.2, 0), new Complex(0.9, 0.3), new Complex(0.0345, 0)}) {
+        for (Complex z : new Complex[] {
+            new Complex(0.5, 0),
+            new Complex(1.42, 0),
+            new Complex(-0.2, 0),
+            new Complex(0.9, 0.3),
+            new Complex(0.0345, 0)
+        }) {
             StieltjesPoint d = law.stieltjesPoint(z);
             ApStieltjesPoint a = hp.stieltjesAp(QuarticLaw.exact(z));
             assertTrue(d.certified() && a.certified());
             assertTrue(a.radius() < 1e-45, "radius " + a.radius());
-            double err = Math.hypot(d.g().getReal() - a.g().real().doubleValue(), d.g().getImaginary() - a.g().imag().doubleValue());
-            assertTrue(err <= 1e-14 * d.g().abs() + 2 * d.separation() / d.certificateMargin(), "z = " + z + " err " + err);
+            double err = Math.hypot(
+                    d.g().getReal() - a.g().real().doubleValue(),
+                    d.g().getImaginary() - a.g().imag().doubleValue());
+            assertTrue(
+                    err <= 1e-14 * d.g().abs() + 2 * d.separation() / d.certificateMargin(),
+                    "z = " + z + " err " + err);
         }
     }
 
     @Test
     void fiftyDigitEdgesAreWhereTheDensityVanishes() {
-        QuarticLaw law = QuarticLaw.of(new ModelParams(TANH_ETA, TANH_ZETA, 0.5, 2)).withDigits(50);
+        QuarticLaw law =
+                QuarticLaw.of(new ModelParams(TANH_ETA, TANH_ZETA, 0.5, 2)).withDigits(50);
         List<Apfloat> edges = law.supportEdges(50);
         assertEquals(2, edges.size());
         Apfloat d = new Apfloat("1e-30", 60);
@@ -171,7 +205,9 @@ class QuarticLawTest {
         ApStieltjesPoint in = law.stieltjesAp(new Apcomplex(lp.precision(60).subtract(d)));
         ApStieltjesPoint out = law.stieltjesAp(new Apcomplex(lp.precision(60).add(d)));
         assertTrue(in.certified() && out.certified());
-        assertTrue(in.g().imag().doubleValue() < -1e-17, "inside the edge Im G = " + in.g().imag());
+        assertTrue(
+                in.g().imag().doubleValue() < -1e-17,
+                "inside the edge Im G = " + in.g().imag());
         assertEquals(0, out.g().imag().signum(), "outside the edge G is real");
         // the edge of model.md §4
         assertEquals(1.4220791238770936, lp.doubleValue(), 4e-16);
@@ -186,10 +222,13 @@ class QuarticLawTest {
             NegativeAxisPoint p = law.stieltjesNegativeAxis(lambda);
             assertTrue(p.certified());
             double integral = -law.atomMass() / lambda;
-            for (Interval iv : law.support()) integral -= law.integrateWeighted(iv.lo(), iv.hi(), x -> 1 / (x + lambda));
+            for (Interval iv : law.support())
+                integral -= law.integrateWeighted(iv.lo(), iv.hi(), x -> 1 / (x + lambda));
             assertEquals(integral, p.g(), 1e-9 * Math.abs(integral));
             double h = 1e-7;
-            double fd = (law.stieltjesNegativeAxis(lambda - h).g() - law.stieltjesNegativeAxis(lambda + h).g()) / (2 * h);
+            double fd = (law.stieltjesNegativeAxis(lambda - h).g()
+                            - law.stieltjesNegativeAxis(lambda + h).g())
+                    / (2 * h);
             assertEquals(fd, p.dg(), 1e-5 * Math.abs(fd));
         }
     }
@@ -217,7 +256,10 @@ class QuarticLawTest {
             StieltjesPoint p = law.stieltjesPoint(new Complex(x, 0));
             assertTrue(p.certified(), "x = " + x);
             assertEquals(0, p.g().getImaginary(), 0);
-            assertEquals(0.5, x * p.g().getReal(), 2 * Math.abs(x) * (1 + 1 / law.support().get(0).lo()));
+            assertEquals(
+                    0.5,
+                    x * p.g().getReal(),
+                    2 * Math.abs(x) * (1 + 1 / law.support().get(0).lo()));
             ApStieltjesPoint a = law.withDigits(40).stieltjesAp(QuarticLaw.exact(new Complex(x, 0)));
             assertTrue(a.certified());
             assertEquals(a.g().real().doubleValue(), p.g().getReal(), 1e-12 * Math.abs(p.g().getReal()));

@@ -22,7 +22,8 @@ class FastSubsetTest {
     @Test
     @Timeout(300)
     void everyFastScenarioMeetsItsThresholds(@TempDir Path out) throws Exception {
-        ScenarioSet set = ScenarioSet.load(Path.of("verification", "scenarios.json")).select(List.of(), true);
+        ScenarioSet set =
+                ScenarioSet.load(Path.of("verification", "scenarios.json")).select(List.of(), true);
         assertTrue(set.scenarios().size() >= 10, "the fast subset should cover every kind, got " + set.names());
         VerificationRun run = Verification.withDefaults().withParallelism(2).run(set, "nrmt verify --fast", true);
 

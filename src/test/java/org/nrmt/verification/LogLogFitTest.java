@@ -43,8 +43,8 @@ class LogLogFitTest {
 
     @Test
     void rejectsNonPositiveValues() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LogLogFit.of(List.of(1, 2), List.of(1.0, 0.0)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> LogLogFit.of(List.of(1, 2), List.of(1.0, 0.0)));
         assertEquals(true, e.getMessage().contains("got (2.0, 0.0)"));
     }
 }

@@ -84,11 +84,20 @@ class MixtureLawTest {
             assertEquals(0.5 * (a.cdf(x) + b.cdf(x)), mix.cdf(x), 1e-15, "x = " + x);
         }
         Complex z = new Complex(0.7, 0.2);
-        assertEquals(0, a.stieltjes(z).add(b.stieltjes(z)).multiply(0.5).subtract(mix.stieltjes(z)).abs(), 1e-15);
+        assertEquals(
+                0,
+                a.stieltjes(z)
+                        .add(b.stieltjes(z))
+                        .multiply(0.5)
+                        .subtract(mix.stieltjes(z))
+                        .abs(),
+                1e-15);
         assertEquals(0.5 * (a.moment(2) + b.moment(2)), mix.moment(2), 1e-14);
         assertEquals(List.of(new Atom(0, 0.5 * b.atoms().get(0).mass())), mix.atoms());
         double lo = Math.min(a.support().get(0).lo(), b.support().get(0).lo());
-        double hi = Math.max(a.support().get(a.support().size() - 1).hi(), b.support().get(b.support().size() - 1).hi());
+        double hi = Math.max(
+                a.support().get(a.support().size() - 1).hi(),
+                b.support().get(b.support().size() - 1).hi());
         assertEquals(1, mix.support().size());
         assertEquals(lo, mix.support().get(0).lo(), 0);
         assertEquals(hi, mix.support().get(0).hi(), 0);

@@ -10,15 +10,38 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nrmt.bias.BiasKind;
+import org.nrmt.simulation.BiasKind;
 
 class ReportTest {
 
     private static Scenario scaling(String name, Double slopeLimit) {
-        return new Scenario(name, ScenarioKind.ks_scaling, false, "p", "tanh", null, null, null, 0.5, 1.0,
-                List.of(100, 200, 400), 2, 1L, BiasKind.none, 0.0, false, null, null, null, null, null, null, null,
-                null, null, new Thresholds(null, null, null, null, null, slopeLimit, null, null, null, null, null,
-                null, null));
+        return new Scenario(
+                name,
+                ScenarioKind.ks_scaling,
+                false,
+                "p",
+                "tanh",
+                null,
+                null,
+                null,
+                0.5,
+                1.0,
+                List.of(100, 200, 400),
+                2,
+                1L,
+                BiasKind.none,
+                0.0,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Thresholds(null, null, null, null, null, slopeLimit, null, null, null, null, null, null, null));
     }
 
     private static ScenarioResult result(Scenario sc, double c, double p) {
@@ -33,8 +56,8 @@ class ReportTest {
         Scenario bad = scaling("bad", 0.2);
         Scenario free = scaling("free", null);
         List<ScenarioResult> rs = List.of(result(good, 3, -1.05), result(bad, 3, -0.5), result(free, 3, -0.7));
-        return new VerificationRun("./nrmt verify", new ScenarioSet(List.of("note"), List.of(good, bad, free)), false,
-                rs, 3.0);
+        return new VerificationRun(
+                "./nrmt verify", new ScenarioSet(List.of("note"), List.of(good, bad, free)), false, rs, 3.0);
     }
 
     /** Same results, same bytes: the report and its figures are deterministic. */
@@ -53,7 +76,9 @@ class ReportTest {
     @Test
     void missesAreNamed(@TempDir Path dir) throws Exception {
         VerificationRun run = run();
-        assertEquals(List.of("bad"), run.misses().stream().map(r -> r.scenario().name()).toList());
+        assertEquals(
+                List.of("bad"),
+                run.misses().stream().map(r -> r.scenario().name()).toList());
         Report r = Report.of(run);
         assertTrue(r.markdown().contains("**2 of 3 scenarios meet every threshold.**"), r.markdown());
         assertTrue(r.markdown().contains("- `bad`: |slope + 1| = 0.5 ≤ 0.2"), r.markdown());

@@ -11,7 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.nrmt.bias.BiasKind;
+import org.nrmt.simulation.BiasKind;
 
 class ScenarioSetTest {
 
@@ -35,9 +35,15 @@ class ScenarioSetTest {
         }
         assertEquals(EnumSet.allOf(ScenarioKind.class), kinds);
         assertEquals(EnumSet.allOf(BiasKind.class), biases);
-        assertTrue(fastKinds.containsAll(EnumSet.of(ScenarioKind.spectrum, ScenarioKind.ks_scaling,
-                ScenarioKind.memorization, ScenarioKind.layers)), "fast subset kinds: " + fastKinds);
-        List<String> activations = set.scenarios().stream().map(Scenario::activation).toList();
+        assertTrue(
+                fastKinds.containsAll(EnumSet.of(
+                        ScenarioKind.spectrum,
+                        ScenarioKind.ks_scaling,
+                        ScenarioKind.memorization,
+                        ScenarioKind.layers)),
+                "fast subset kinds: " + fastKinds);
+        List<String> activations =
+                set.scenarios().stream().map(Scenario::activation).toList();
         for (String a : List.of("tanh", "erf", "relu", "hardtanh", "linear", "x^2-1")) {
             assertTrue(activations.contains(a), "no scenario for " + a);
         }
@@ -46,38 +52,47 @@ class ScenarioSetTest {
 
     @Test
     void unknownFieldIsAnError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(
-                "{\"scenarios\":[{\"name\":\"a\",\"kind\":\"spectrum\",\"purpose\":\"p\",\"activation\":\"tanh\","
-                        + "\"n0\":10,\"n1\":10,\"m\":10,\"thresholds\":{\"kss\":0.1}}]}"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> parse(
+                        "{\"scenarios\":[{\"name\":\"a\",\"kind\":\"spectrum\",\"purpose\":\"p\",\"activation\":\"tanh\","
+                                + "\"n0\":10,\"n1\":10,\"m\":10,\"thresholds\":{\"kss\":0.1}}]}"));
         assertTrue(e.getMessage().contains("kss"), e.getMessage());
     }
 
     @Test
     void missingFieldNamesScenarioAndField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(
-                "{\"scenarios\":[{\"name\":\"a\",\"kind\":\"spectrum\",\"purpose\":\"p\",\"activation\":\"tanh\","
-                        + "\"n0\":10,\"m\":10}]}"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> parse(
+                        "{\"scenarios\":[{\"name\":\"a\",\"kind\":\"spectrum\",\"purpose\":\"p\",\"activation\":\"tanh\","
+                                + "\"n0\":10,\"m\":10}]}"));
         assertTrue(e.getMessage().contains("scenario a: n1 is required"), e.getMessage());
     }
 
     @Test
     void duplicateNamesAreRejected() {
-        String one = "{\"name\":\"a\",\"kind\":\"timing\",\"task\":\"simulate\",\"purpose\":\"p\",\"activation\":\"tanh\","
-                + "\"n0\":10,\"n1\":10,\"m\":10}";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> parse("{\"scenarios\":[" + one + "," + one + "]}"));
+        String one =
+                "{\"name\":\"a\",\"kind\":\"timing\",\"task\":\"simulate\",\"purpose\":\"p\",\"activation\":\"tanh\","
+                        + "\"n0\":10,\"n1\":10,\"m\":10}";
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> parse("{\"scenarios\":[" + one + "," + one + "]}"));
         assertTrue(e.getMessage().contains("got a twice"), e.getMessage());
     }
 
     @Test
     void scalarBiasNeedsOneTrialAndThresholdsMustBePositive() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(
-                "{\"scenarios\":[{\"name\":\"a\",\"kind\":\"spectrum\",\"purpose\":\"p\",\"activation\":\"tanh\","
-                        + "\"n0\":10,\"n1\":10,\"m\":10,\"trials\":2,\"bias\":\"scalar\",\"bias_sigma\":1}]}"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> parse(
+                        "{\"scenarios\":[{\"name\":\"a\",\"kind\":\"spectrum\",\"purpose\":\"p\",\"activation\":\"tanh\","
+                                + "\"n0\":10,\"n1\":10,\"m\":10,\"trials\":2,\"bias\":\"scalar\",\"bias_sigma\":1}]}"));
         assertTrue(e.getMessage().contains("trials = 1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> parse(
-                "{\"scenarios\":[{\"name\":\"a\",\"kind\":\"spectrum\",\"purpose\":\"p\",\"activation\":\"tanh\","
-                        + "\"n0\":10,\"n1\":10,\"m\":10,\"thresholds\":{\"ks\":-1}}]}"));
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> parse(
+                        "{\"scenarios\":[{\"name\":\"a\",\"kind\":\"spectrum\",\"purpose\":\"p\",\"activation\":\"tanh\","
+                                + "\"n0\":10,\"n1\":10,\"m\":10,\"thresholds\":{\"ks\":-1}}]}"));
         assertTrue(e.getMessage().contains("ks must be a finite number > 0, got -1.0"), e.getMessage());
     }
 
@@ -87,8 +102,8 @@ class ScenarioSetTest {
         List<String> names = set.names();
         ScenarioSet two = set.select(List.of(names.get(3), names.get(1)), false);
         assertEquals(List.of(names.get(1), names.get(3)), two.names());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> set.select(List.of("no-such"), false));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> set.select(List.of("no-such"), false));
         assertTrue(e.getMessage().endsWith("got no-such"), e.getMessage());
     }
 }

@@ -14,8 +14,8 @@ import org.nrmt.spectrum.SpectralLaw;
 class TabulatedLawTest {
 
     /** A law given by its density and closed-form CDF (G is not needed by the table). */
-    private record Closed(DoubleUnaryOperator rho, DoubleUnaryOperator cdf, List<Interval> support,
-                          List<Atom> atoms) implements SpectralLaw {
+    private record Closed(DoubleUnaryOperator rho, DoubleUnaryOperator cdf, List<Interval> support, List<Atom> atoms)
+            implements SpectralLaw {
         @Override
         public Complex stieltjes(Complex z) {
             throw new UnsupportedOperationException();
@@ -40,9 +40,13 @@ class TabulatedLawTest {
     /** Semicircle on [−2, 2]: F = 1/2 + x√(4 − x²)/(4π) + asin(x/2)/π. */
     @Test
     void semicircleSquareRootEdges() {
-        Closed sc = new Closed(x -> Math.abs(x) >= 2 ? 0 : Math.sqrt(4 - x * x) / (2 * Math.PI),
-                x -> x <= -2 ? 0 : x >= 2 ? 1 : 0.5 + x * Math.sqrt(4 - x * x) / (4 * Math.PI) + Math.asin(x / 2) / Math.PI,
-                List.of(new Interval(-2, 2)), List.of());
+        Closed sc = new Closed(
+                x -> Math.abs(x) >= 2 ? 0 : Math.sqrt(4 - x * x) / (2 * Math.PI),
+                x -> x <= -2
+                        ? 0
+                        : x >= 2 ? 1 : 0.5 + x * Math.sqrt(4 - x * x) / (4 * Math.PI) + Math.asin(x / 2) / Math.PI,
+                List.of(new Interval(-2, 2)),
+                List.of());
         TabulatedLaw t = new TabulatedLaw(sc);
         assertEquals(1.0, t.tableMass(), 1e-13);
         for (double x = -2.5; x <= 2.5; x += 0.0137) {
@@ -55,9 +59,11 @@ class TabulatedLawTest {
     @Test
     void hardEdgesAndAtom() {
         double w = 0.7;
-        Closed arc = new Closed(x -> x <= 0 || x >= 1 ? 0 : w / (Math.PI * Math.sqrt(x * (1 - x))),
+        Closed arc = new Closed(
+                x -> x <= 0 || x >= 1 ? 0 : w / (Math.PI * Math.sqrt(x * (1 - x))),
                 x -> x < 0 ? 0 : x >= 1 ? 1 : 0.3 + w * 2 / Math.PI * Math.asin(Math.sqrt(x)),
-                List.of(new Interval(0, 1)), List.of(new Atom(0, 0.3)));
+                List.of(new Interval(0, 1)),
+                List.of(new Atom(0, 0.3)));
         TabulatedLaw t = new TabulatedLaw(arc);
         // Near x = 1 the test's own density loses digits to 1 − x; the table itself is exact here (g is constant).
         assertEquals(1.0, t.tableMass(), 1e-11);

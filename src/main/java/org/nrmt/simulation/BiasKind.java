@@ -1,4 +1,4 @@
-package org.nrmt.bias;
+package org.nrmt.simulation;
 
 /**
  * The readings of an additive rank-one Gaussian bias Y = f(WX + B), see {@code theory/bias.md}:
@@ -6,5 +6,8 @@ package org.nrmt.bias;
  * {@code scalar}: B = β 11ᵀ with one β ~ N(0, σb²). Lower-case names are the CLI's words.
  */
 public enum BiasKind {
-    none, neuron, sample, scalar
+    none,
+    neuron,
+    sample,
+    scalar
 }
