@@ -1,0 +1,148 @@
+package org.nrmt.model;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apfloat.Apfloat;
+import org.nrmt.activation.Activation;
+import org.nrmt.bias.BiasLaws;
+import org.nrmt.constants.DoubleConstants;
+import org.nrmt.constants.GaussianConstants;
+import org.nrmt.constants.GaussianConstantsEngine;
+import org.nrmt.simulation.BiasKind;
+import org.nrmt.simulation.SimulationSpec;
+import org.nrmt.simulation.Simulator;
+import org.nrmt.spectrum.MixtureLaw;
+import org.nrmt.spectrum.ModelParams;
+import org.nrmt.spectrum.QuarticLaw;
+import org.nrmt.spectrum.SpectralLaw;
+
+/**
+ * The limit law of a {@link Model} at aspect ratios φ = n0/m, ψ = n0/n1 (theory/conventions.md):
+ * without a bias the Pennington–Worah quartic law of (η, ζ) (theory/quartic.md); with a
+ * per-neuron or per-sample bias the bias law over b ~ N(0, σb²), and with a scalar bias the
+ * mixture over β (theory/bias.md). Every front end asks this class, so they all compare against
+ * the same law. Errors are {@link IllegalArgumentException}s whose message ends in ", got
+ * &lt;value&gt;".
+ */
+public final class LimitLaws {
+
+    private LimitLaws() {}
+
+    /** mean, η, ζ of f(sZ) in double precision (the model must name an activation). */
+    public static DoubleConstants constants(Model m) {
+        return GaussianConstantsEngine.computeDouble(m.parsedActivation(), m.s().doubleValue(), 0);
+    }
+
+    /** (η, ζ, φ, ψ) in double: from the model's η, ζ or from its activation's constants. */
+    public static ModelParams params(Model m, double phi, double psi) {
+        double eta;
+        double zeta;
+        if (m.activation() == null) {
+            eta = m.eta().doubleValue();
+            zeta = m.zeta().doubleValue();
+        } else {
+            DoubleConstants c = constants(m);
+            eta = c.eta();
+            zeta = c.zeta();
+            if (!(eta > 0)) {
+                throw new IllegalArgumentException(
+                        "the activation is constant under the Gaussian (eta = 0), got '" + m.activation() + "'");
+            }
+        }
+        return new ModelParams(eta, zeta, phi, psi);
+    }
+
+    /**
+     * The double-precision limit law: the quartic law without a bias, else the bias law with b
+     * discretised by equal-weight quantile nodes ({@link BiasLaws#forCdf}), which resolve the CDF.
+     */
+    public static SpectralLaw law(Model m, double phi, double psi) {
+        if (!m.biased()) return QuarticLaw.of(params(m, phi, psi));
+        params(m, phi, psi); // the same checks of φ, ψ and of the activation as without a bias
+        return BiasLaws.forCdf(
+                m.bias(),
+                m.parsedActivation(),
+                m.s().doubleValue(),
+                m.biasSigma().doubleValue(),
+                phi,
+                psi);
+    }
+
+    /**
+     * The bias-free quartic law at {@code digits} significant digits. Above 16 digits the
+     * activation's η and ζ come from the apfloat constants engine at digits + 10, and η, ζ, φ, ψ,
+     * σw, σx are the exact decimals given; at 16 digits the law is built from their doubles.
+     */
+    public static QuarticLaw quarticLaw(Model m, BigDecimal phi, BigDecimal psi, int digits) {
+        if (m.biased()) {
+            throw new IllegalArgumentException("the quartic law is bias-free, got bias " + m.bias());
+        }
+        ModelParams p = params(m, phi.doubleValue(), psi.doubleValue());
+        if (digits <= 16) return QuarticLaw.of(p);
+        long wp = digits + 10L;
+        Apfloat eta;
+        Apfloat zeta;
+        if (m.activation() != null) {
+            GaussianConstants c = GaussianConstantsEngine.compute(
+                    m.parsedActivation(), new Apfloat(m.s(), wp), new Apfloat(0, wp), wp, 0);
+            eta = c.eta();
+            zeta = c.zeta();
+        } else {
+            eta = new Apfloat(m.eta(), wp);
+            zeta = new Apfloat(m.zeta(), wp);
+        }
+        return QuarticLaw.of(eta, zeta, new Apfloat(phi, wp), new Apfloat(psi, wp), digits)
+                .withDigits(digits);
+    }
+
+    /**
+     * The law a simulation of {@code spec} with activation {@code f} converges to, at the
+     * simulation's own ratios φ = n0/m, ψ = n0/n1. With {@code sampledBias} (per-neuron or
+     * per-sample bias only) it is the mixture, over the {@code trials} trials, of each trial's law
+     * given the biases that trial drew (seeded as {@link Simulator#biasValues}); pooled trials follow
+     * the mixture of their own laws, because the law is not linear in the bias measure. A scalar bias
+     * takes the quartic law of the conditional constants at the one β that the single trial drew.
+     */
+    public static SpectralLaw ofSimulation(String f, SimulationSpec spec, long seed, int trials, boolean sampledBias) {
+        Model m = Model.of(f)
+                .withSigmas(decimal(spec.sigmaW()), decimal(spec.sigmaX()))
+                .withBias(spec.bias(), decimal(spec.biasSigma()));
+        double phi = spec.phi();
+        double psi = spec.psi();
+        if (sampledBias && spec.bias() != BiasKind.neuron && spec.bias() != BiasKind.sample) {
+            throw new IllegalArgumentException(
+                    "the sampled-bias theory needs a per-neuron or per-sample bias, got " + spec.bias());
+        }
+        Activation parsed = m.parsedActivation();
+        switch (spec.bias()) {
+            case none:
+                return QuarticLaw.of(params(m, phi, psi));
+            case neuron:
+            case sample:
+                if (!sampledBias) return law(m, phi, psi);
+                List<SpectralLaw> parts = new ArrayList<>();
+                for (int t = 0; t < trials; t++) {
+                    parts.add(BiasLaws.ofSamples(
+                            spec.bias(), parsed, spec.s(), Simulator.biasValues(spec, seed, t), phi, psi));
+                }
+                return parts.size() == 1 ? parts.get(0) : new MixtureLaw(parts);
+            case scalar:
+                if (trials != 1) {
+                    throw new IllegalArgumentException(
+                            "a scalar bias is compared one trial at a time (each trial draws its own β), got trials "
+                                    + trials);
+                }
+                double beta = Simulator.biasValues(spec, seed, 0)[0];
+                DoubleConstants c = GaussianConstantsEngine.computeDouble(parsed, spec.s(), beta);
+                return QuarticLaw.of(new ModelParams(c.eta(), c.zeta(), phi, psi));
+            default:
+                throw new IllegalStateException("unknown bias kind " + spec.bias());
+        }
+    }
+
+    /** The shortest decimal that reads back as this double. */
+    private static BigDecimal decimal(double v) {
+        return new BigDecimal(Double.toString(v));
+    }
+}
