@@ -15,7 +15,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.nrmt.activation.Activation;
 import org.nrmt.generalization.Generalization;
 import org.nrmt.generalization.GeneralizationSimulation;
 import org.nrmt.simulation.BiasKind;
@@ -113,6 +112,12 @@ final class GeneralizationCommand implements Callable<Integer> {
             description = "Largest n1/m of the theory curves (default: ${DEFAULT-VALUE}).")
     double plotMax = 3;
 
+    @Option(
+            names = "--plot-points",
+            paramLabel = "N",
+            description = "Points of n1/m on each theory curve (default: ${DEFAULT-VALUE}; n1/m = 1 is always added).")
+    int plotPoints = 300;
+
     @Override
     public Integer call() {
         common.validate();
@@ -141,6 +146,9 @@ final class GeneralizationCommand implements Callable<Integer> {
                 throw new UserInputException("--plot file must end in .png", plot);
             }
             ModelOptions.requirePositive("--plot-max", plotMax);
+            if (plotPoints < 2 || plotPoints > 100_000) {
+                throw new UserInputException("--plot-points must be between 2 and 100000", plotPoints);
+            }
             for (double r : plotRatios) ModelOptions.requirePositive("--plot-ratios", r);
         }
         if (simulate) {
@@ -245,7 +253,8 @@ final class GeneralizationCommand implements Callable<Integer> {
 
     /** The activation the simulation applies to pre-activations WX: f itself, or the Hermite surrogate. */
     private DoubleUnaryOperator simulatedActivation(Generalization.Result th) {
-        if (model.activation != null) return Activation.parse(model.activation).toDoubleFunction();
+        if (model.activation != null)
+            return Generalization.parse(model.activation).toDoubleFunction();
         return Generalization.hermiteSurrogate(th.eta(), th.zeta(), th.mean(), model.sigmaW * model.sigmaX);
     }
 
@@ -283,7 +292,7 @@ final class GeneralizationCommand implements Callable<Integer> {
      */
     private void writePlot(double phi, Generalization.Result th0) {
         System.setProperty("java.awt.headless", "true");
-        int nGrid = 300;
+        int nGrid = plotPoints;
         double lo = Math.min(0.05, plotMax / 10);
         double[] grid = new double[nGrid + 1];
         for (int i = 0; i < nGrid; i++) grid[i] = lo + (plotMax - lo) * i / (nGrid - 1);
@@ -304,7 +313,6 @@ final class GeneralizationCommand implements Callable<Integer> {
                 .xAxisTitle("n1/m")
                 .yAxisTitle("E_test")
                 .build();
-        chart.getStyler().setYAxisLogarithmic(true);
         StringBuilder csv = new StringBuilder(
                 "lambda,n1_over_m,psi,e_test_theory,e_train_theory,error,e_test_simulated,e_test_simulated_se,n0,n1,m\n");
         java.awt.Color[] palette = {

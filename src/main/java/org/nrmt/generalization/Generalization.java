@@ -106,7 +106,7 @@ public final class Generalization {
             double sigmaX) {
         requirePositive("sigma_w", sigmaW);
         requirePositive("sigma_x", sigmaX);
-        Activation f = Activation.parse(activation);
+        Activation f = parse(activation);
         double s = sigmaW * sigmaX;
         DoubleConstants c = GaussianConstantsEngine.computeDouble(f, s, 0);
         if (!(c.eta() > 0)) {
@@ -275,6 +275,16 @@ public final class Generalization {
                 Math.max(Math.abs(a.eTest() - b.eTest()), Math.abs(a.eTrain() - b.eTrain())),
                 Math.max(Math.abs(a.bias() - b.bias()), Math.abs(a.variance() - b.variance())));
         return m / span;
+    }
+
+    /** The parsed activation; a syntax error names the text. */
+    public static Activation parse(String activation) {
+        try {
+            return Activation.parse(activation);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "cannot read activation: " + e.getMessage() + ", got '" + activation + "'", e);
+        }
     }
 
     private static void requirePositive(String name, double v) {
