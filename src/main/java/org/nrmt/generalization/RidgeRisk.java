@@ -31,12 +31,13 @@ import org.nrmt.spectrum.QuarticLaw;
  * κ is the effective ridge, L the memorization loss (so F = 0 gives E_train = τ² L exactly), and
  * E_test = τ² + bias + variance with bias = F X L/D² and variance = τ²(L/D² − 1).
  *
- * <p>G comes from the certified negative-axis sweep {@link QuarticLaw#stieltjesNegativeAxis};
- * its inclusion radius is carried through these formulas in outward-rounded interval arithmetic
- * (G′ enclosed from the quartic by implicit differentiation over the G interval), so
- * {@link RiskPoint#error()} bounds the distance of every printed number of the point from the
- * exact value for the double parameters (η, ζ, φ, ψ, λ, F, τ²) given. The rounding of inputs to
- * those doubles is added by {@link Generalization}.
+ * <p>G comes from the certified negative-axis sweep {@link QuarticLaw#stieltjesNegativeAxis}, which
+ * names the physical root; {@code org.nrmt.roots.PolynomialRoots} then encloses it to 40 digits and
+ * the formulas run in 40-digit interval arithmetic ({@link Enclosure}; G′ enclosed from the quartic by
+ * implicit differentiation), so {@link RiskPoint#error()} bounds the distance of every printed
+ * number of the point from the exact value for the double parameters (η, ζ, φ, ψ, λ, F, τ²) given
+ * (theory/generalization.md §6). The rounding of inputs to those doubles is added by
+ * {@link Generalization}.
  */
 public final class RidgeRisk {
 
@@ -160,7 +161,9 @@ public final class RidgeRisk {
         Apcomplex[] coeffs = law.quartic().coefficientsAt(new Apcomplex(z), Enclosure.WORKING);
         ApRootSet roots = PolynomialRoots.of(coeffs, Enclosure.DIGITS);
         Apfloat g = new Apfloat(new BigDecimal(pt.g()), Enclosure.WORKING);
-        Apfloat r = new Apfloat(new BigDecimal(pt.radius()), Enclosure.WORKING);
+        // the sweep's radius is that of its own (H or apfloat) root; g is that root rounded to a
+        // double, which the apfloat path's radius (e.g. 7e-20 at |g| = 3e7) does not cover
+        Apfloat r = new Apfloat(new BigDecimal(pt.radius() + 4 * Math.ulp(pt.g())), Enclosure.WORKING);
         ApRoot hit = null;
         int hits = 0;
         for (ApRoot root : roots.roots()) {

@@ -226,6 +226,25 @@ class RidgeRiskTest {
         assertEquals(big / 100, small, 0.02 * Math.abs(big / 100) + 1e-12 * r[0].eTest(), "not linear in h");
     }
 
+    /**
+     * λ → 0 through the sweep's apfloat leg (λ = 1e-8, where double cannot certify the root next
+     * to the atom's pole): certified; at γ = 1.5 E_test has converged to its ridgeless limit; at the
+     * interpolation point γ = 1 it diverges like λ^(−1/2): there λ = κ²t(κ) (§4 with γ = 1), so
+     * κ ≈ (λ/t₀)^(1/2) and dλ/dκ ≈ 2(λt₀)^(1/2), and E_test = (τ² + F X)/(dλ/dκ).
+     */
+    @Test
+    void interpolationPeakGrowsLikeInverseSquareRoot() {
+        double eta = 0.394294490397841, zeta = 0.366879164362411;
+        RiskPoint[] over =
+                RidgeRisk.of(new ModelParams(eta, zeta, 1.5, 1), 1, 0.1).along(new double[] {1e-7, 1e-8});
+        assertTrue(over[0].certified() && over[1].certified());
+        assertEquals(over[0].eTest(), over[1].eTest(), 1e-4);
+        RiskPoint[] peak =
+                RidgeRisk.of(new ModelParams(eta, zeta, 1, 1), 1, 0.1).along(new double[] {1e-7, 1e-8});
+        assertTrue(peak[1].certified() && peak[1].error() < 1e-12 * peak[1].eTest());
+        assertEquals(Math.sqrt(10), peak[1].eTest() / peak[0].eTest(), 0.01 * Math.sqrt(10));
+    }
+
     /** The error bound is small for ordinary points and widens near the interpolation peak. */
     @Test
     void errorIsTightAwayFromThePeak() {
