@@ -63,13 +63,25 @@ public final class MemorizationSimulation {
         return eigenvaluesOfM.clone();
     }
 
-    /** (λ²/m) tr (K + λ)⁻² from the spectrum. */
+    /** (λ²/m) tr (K + λ)⁻² from the spectrum ({@link #spectralLoss(double[], int, double)}). */
     public double spectralLoss(double lambda) {
+        return spectralLoss(eigenvaluesOfM, m, lambda);
+    }
+
+    /**
+     * \( E = \frac{\lambda^2}{m} \operatorname{tr}(K + \lambda)^{-2} \) from the ascending
+     * eigenvalues of M = YYᵀ/m (n1 of them): K = YᵀY/m (m×m) has the min(n1, m) largest
+     * eigenvalues of M and m − n1 zeros when n1 &lt; m, each zero contributing λ²/λ² = 1
+     * (theory/memorization.md §1). Rounding below 0 counts as 0.
+     */
+    public static double spectralLoss(double[] ascendingEigenvaluesOfM, int m, double lambda) {
         requireLambda(lambda);
+        RandomFeatures.requirePositive("m", m);
+        int n1 = ascendingEigenvaluesOfM.length;
         int k = Math.min(n1, m);
-        double sum = m - k; // K's zero eigenvalues contribute λ²/λ² = 1 each
+        double sum = m - k;
         for (int i = n1 - k; i < n1; i++) {
-            double kappa = Math.max(0, eigenvaluesOfM[i]);
+            double kappa = Math.max(0, ascendingEigenvaluesOfM[i]);
             double r = lambda / (kappa + lambda);
             sum += r * r;
         }

@@ -83,6 +83,20 @@ class MemorizationSimulationTest {
         }
     }
 
+    /** E = (λ²/m)[Σ 1/(a+λ)² + (m − n1)/λ²] for n1 equal eigenvalues a; limits 1 − γ and 1. */
+    @Test
+    void spectralLossFromEigenvalues() {
+        double[] ev = {2, 2, 2, 2};
+        assertEquals(0.6, MemorizationSimulation.spectralLoss(ev, 10, 1e-9), 1e-12);
+        assertEquals(0.25 / 10 * (4 / 6.25 + 6 / 0.25), MemorizationSimulation.spectralLoss(ev, 10, 0.5), 1e-15);
+        assertEquals(1.0, MemorizationSimulation.spectralLoss(ev, 10, 1e9), 1e-8);
+        // n1 > m: K has the m largest eigenvalues of M only (the others are the zero atom of M).
+        assertEquals(
+                0.5 * (1 / 4.0 + 1 / 16.0),
+                MemorizationSimulation.spectralLoss(new double[] {0, 0, 1, 3}, 2, 1),
+                1e-15);
+    }
+
     @Test
     void sameSeedSameNumbers() {
         double a = MemorizationSimulation.sample(Math::tanh, 0, 40, 30, 50, 3).explicitLoss(0.1, 5, 4);
