@@ -1,5 +1,6 @@
 package org.nrmt.memorization;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.nrmt.activation.Activation;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
+import org.nrmt.simulation.CenteredActivation;
+import org.nrmt.simulation.NativeEigenSolver;
+import org.nrmt.simulation.SimulationSpec;
 import org.nrmt.spectrum.ModelParams;
 
 class MemorizationSimulationTest {
@@ -43,14 +47,16 @@ class MemorizationSimulationTest {
      * Default-suite version at n = 300: stated tolerance 5% of (theory + 0.002). The floor is
      * there because at γ = 1.5, λ = 1e-3 E_train ≈ 4e-4 is set by the smallest eigenvalues of K,
      * whose finite-n shift is ~10% of it at n = 300 (measured 0.000435 vs 0.000401). x² − 1 at
-     * γ = 1.5 has a larger finite-n bias (5% at λ = 1, n = 300; see the slow test): 12% there.
+     * γ = 1.5 has a larger finite-n bias (see the slow test): over 200 seeds at n = 300, λ = 0.1,
+     * the mean is 0.01672 against the limit 0.014505, 13.4% of (theory + floor), and one draw has
+     * sd 0.00068 (4.1%); the limit is 13.4% + 3 sd ≈ 26% there.
      */
     @Test
     void theoryMatchesSimulationSmall() {
         assertEquals(0, worstRelativeError("tanh", 2.0 / 3, 300, 17, 0.002), 0.05);
         assertEquals(0, worstRelativeError("tanh", 1.5, 300, 17, 0.002), 0.05);
         assertEquals(0, worstRelativeError("x^2-1", 2.0 / 3, 300, 17, 0.002), 0.05);
-        assertEquals(0, worstRelativeError("x^2-1", 1.5, 300, 17, 0.002), 0.12);
+        assertEquals(0, worstRelativeError("x^2-1", 1.5, 300, 17, 0.002), 0.26);
     }
 
     /**
@@ -95,6 +101,29 @@ class MemorizationSimulationTest {
                 0.5 * (1 / 4.0 + 1 / 16.0),
                 MemorizationSimulation.spectralLoss(new double[] {0, 0, 1, 3}, 2, 1),
                 1e-15);
+    }
+
+    /**
+     * One sampler: the features of trial t are the simulation's, so M's eigenvalues equal those
+     * {@code nrmt simulate} computes for the same seed and trial (dsyrk and dsyevd on the row-major
+     * copy against the column-major pipeline: equal to rounding, 1e-12·λ_max).
+     */
+    @Test
+    void featuresAreTheSimulationsMatrix() {
+        SimulationSpec spec = SimulationSpec.of(60, 50, 70);
+        CenteredActivation f = new CenteredActivation(Math::tanh, 0, "tanh");
+        for (int t = 0; t < 2; t++) {
+            double[] expected = NativeEigenSolver.load(s -> {}).sampleEigenvalues(spec, f, 11, t, 1);
+            double[] got = MemorizationSimulation.sample(Math::tanh, 0, 60, 50, 70, 11, t)
+                    .eigenvalues();
+            double top = expected[expected.length - 1];
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], got[i], 1e-12 * top, "trial " + t + ", eigenvalue " + i);
+            }
+        }
+        assertArrayEquals(
+                MemorizationSimulation.sample(Math::tanh, 0, 60, 50, 70, 11).eigenvalues(),
+                MemorizationSimulation.sample(Math::tanh, 0, 60, 50, 70, 11, 0).eigenvalues());
     }
 
     @Test

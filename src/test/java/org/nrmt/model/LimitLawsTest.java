@@ -63,7 +63,7 @@ class LimitLawsTest {
         assertEquals(0, p.zeta(), 0);
         assertEquals(2, p.eta(), 1e-14);
         ModelParams q = LimitLaws.params(Model.of("x^2-1+0.00001*x"), 0.5, 1);
-        assertEquals(1e-10, q.zeta(), 1e-22);
+        assertEquals(1e-10, q.zeta(), 1e-18); // the engine's double error in E[Z f], times 2E[Z f]
     }
 
     @Test
