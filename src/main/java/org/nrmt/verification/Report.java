@@ -76,7 +76,7 @@ public record Report(String markdown, Map<String, byte[]> figures) {
     }
 
     /**
-     * v to {@code sig} significant digits: plain decimals for 1e-3 ≤ |v| < 1e5, otherwise
+     * v to {@code sig} significant digits: plain decimals for 1e-3 ≤ |v| &lt; 1e5, otherwise
      * scientific ({@code 1.2e-05}); locale-independent.
      */
     public static String fmt(double v, int sig) {
@@ -205,7 +205,8 @@ public record Report(String markdown, Map<String, byte[]> figures) {
             if (withBias) {
                 md.append("## Additive bias: theory against simulation\n\n");
                 md.append("Y = f(WX + B) with the per-neuron, per-sample or scalar Gaussian bias of σb ")
-                        .append("(model.md §7); theory from the bias laws, never from averaged constants. With a bias ")
+                        .append(
+                                "(theory/bias.md §1); theory from the bias laws, never from averaged constants. With a bias ")
                         .append(
                                 "the entries keep a mean μ(b) that varies with b, which adds one outlier eigenvalue of ")
                         .append("order m·Var μ(b): it moves KS by at most 1/n1 but dominates W1 and the moments, so ")
@@ -345,7 +346,8 @@ public record Report(String markdown, Map<String, byte[]> figures) {
             if (rs.isEmpty()) {
                 return;
             }
-            md.append("E_train(λ) = 1 − γ − γλ²G′(−λ) from the certified negative-axis G (model.md §5) against ")
+            md.append(
+                            "E_train(λ) = 1 − γ − γλ²G′(−λ) from the certified negative-axis G (theory/memorization.md §1) against ")
                     .append(
                             "(λ²/m) tr (K + λ)⁻² of simulated features (mean over the trials), or against the published ")
                     .append("values of PW §5. At γ > 1, E_train → 0 as λ → 0 and is carried by the smallest non-zero ")
@@ -408,7 +410,8 @@ public record Report(String markdown, Map<String, byte[]> figures) {
             md.append("Data X pushed through fresh random layers; per layer, the KS of the ESD of (1/m)YYᵀ to the ")
                     .append(
                             "input Marchenko–Pastur law and to the one-layer theory. ζ = 0 activations scaled to η = 1 ")
-                    .append("keep the input law (isospectral, model.md §6); others drift, by the amount shown.\n\n");
+                    .append(
+                            "keep the input law (isospectral, theory/layers.md §2); others drift, by the amount shown.\n\n");
             tableHeader(
                     "scenario",
                     "activation",
@@ -446,7 +449,7 @@ public record Report(String markdown, Map<String, byte[]> figures) {
             md.append(
                             "The density ρ(λ₊ − δ) = −Im G/π computed at 16 (double), 30 and 50 digits; relative error against a reference at 2·50 + 20 digits. ")
                     .append("Double precision loses accuracy like ε_mach/δ at distance δ from a square-root edge ")
-                    .append("(model.md §4); the apfloat tracker keeps its digits.\n\n");
+                    .append("(theory/branch-selection.md §2); the apfloat tracker keeps its digits.\n\n");
             for (ScenarioResult r : rs) {
                 Scenario sc = r.scenario();
                 md.append("**`")
@@ -488,7 +491,7 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                             "support; mass defect is |∫ρ + atoms − 1|. Largest |Im G| is what public scripts do; lateral ")
                     .append(
                             "tracking follows the nearest root along Re z at a small fixed Im z; nrmt descends vertically ")
-                    .append("from large Im z with certified steps (model.md §4).\n\n");
+                    .append("from large Im z with certified steps (theory/branch-selection.md §3).\n\n");
             tableHeader("scenario", "activation", "φ, ψ", "strategy", "phantom mass", "mass defect");
             for (ScenarioResult r : rs) {
                 Scenario sc = r.scenario();

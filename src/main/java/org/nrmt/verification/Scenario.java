@@ -32,7 +32,7 @@ import org.nrmt.simulation.BiasKind;
  * @param lambdas     ridge parameters (memorization)
  * @param eta         η of theory-only memorization
  * @param zetas       ζ values of theory-only memorization (at fixed η)
- * @param reference   reference values matching {@code zetas} (model.md §5)
+ * @param reference   reference values matching {@code zetas} (PW §5's four digits, theory/memorization.md §3)
  * @param depth       number of layers (layers)
  * @param digits      precisions of the branch study
  * @param distances   distances to the edge of the branch study

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * f(x) = x² − 1 has mean 0, η = 2, ζ = 0 at s = 1, so M follows Marchenko–Pastur with ratio γ and
- * scale 2 (theory/model.md §3): an end-to-end check of sampling, BLAS, LAPACK and statistics
+ * scale 2 (theory/quartic.md §3): an end-to-end check of sampling, BLAS, LAPACK and statistics
  * against a closed-form law.
  */
 class MarchenkoPasturSimulationTest {
