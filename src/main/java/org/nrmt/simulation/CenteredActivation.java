@@ -21,11 +21,6 @@ public record CenteredActivation(DoubleUnaryOperator f, double mean, String labe
         }
     }
 
-    /** An activation whose Gaussian mean is already 0. */
-    public static CenteredActivation of(DoubleUnaryOperator f, String label) {
-        return new CenteredActivation(f, 0.0, label);
-    }
-
     /** f(x) − mean. */
     public double apply(double x) {
         return f.applyAsDouble(x) - mean;

@@ -61,10 +61,6 @@ final class TrialSampler {
         this.parallelism = parallelism;
     }
 
-    int parallelism() {
-        return parallelism;
-    }
-
     /** Fills {@code buf[0, rows)} with column {@code stream} of the trial's Gaussians. */
     void gaussianColumn(long stream, double[] buf, int rows) {
         ZigguratSampler.NormalizedGaussian g =

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * against a closed-form law.
  */
 class MarchenkoPasturSimulationTest {
-    static final CenteredActivation SQUARE = CenteredActivation.of(x -> x * x - 1, "x^2-1");
+    static final CenteredActivation SQUARE = new CenteredActivation(x -> x * x - 1, 0, "x^2-1");
 
     static Comparison run(int n0, int n1, int m, int trials) {
         EigenSolver solver = NativeEigenSolver.load(msg -> {});

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class SimulatorTest {
     static EigenSolver nativeSolver;
-    static final CenteredActivation TANH = CenteredActivation.of(Math::tanh, "tanh");
+    static final CenteredActivation TANH = new CenteredActivation(Math::tanh, 0, "tanh");
 
     @BeforeAll
     static void load() {
