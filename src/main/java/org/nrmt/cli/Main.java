@@ -35,7 +35,8 @@ public final class Main implements Runnable {
             "memorization",
             "layers",
             "isospectral",
-            "verify");
+            "verify",
+            "sweep");
 
     @Spec
     CommandSpec spec;
@@ -94,6 +95,7 @@ public final class Main implements Runnable {
             case "layers" -> new LayersCommand();
             case "isospectral" -> new IsospectralCommand();
             case "verify" -> new VerifyCommand();
+            case "sweep" -> new SweepCommand();
             default -> throw new IllegalArgumentException("unknown subcommand, got " + name);
         };
     }

@@ -3,7 +3,9 @@ package org.nrmt.model;
 import java.math.BigDecimal;
 import java.util.Objects;
 import org.nrmt.activation.Activation;
+import org.nrmt.constants.GaussianConstantsEngine;
 import org.nrmt.simulation.BiasKind;
+import org.nrmt.simulation.CenteredActivation;
 
 /**
  * A network ensemble as the user specifies it, independent of sizes: the activation f (an
@@ -89,6 +91,20 @@ public record Model(
     /** s = σw σx, exactly. */
     public BigDecimal s() {
         return sigmaW.multiply(sigmaX);
+    }
+
+    /**
+     * The activation as simulated: f with its Gaussian mean over pre-activation and bias,
+     * E f(√(s² + σb²) Z), subtracted (σb counts only when {@link #biased()}). A residual row or
+     * column mean (μ(b_i) − mean with a bias) only adds one outlier eigenvalue.
+     */
+    public CenteredActivation centred() {
+        Activation f = parsedActivation();
+        double s = s().doubleValue();
+        double b = biased() ? biasSigma.doubleValue() : 0;
+        double mean = GaussianConstantsEngine.computeDouble(f, Math.sqrt(s * s + b * b), 0)
+                .mean();
+        return new CenteredActivation(f.toDoubleFunction(), mean, activation);
     }
 
     /** The parsed activation; a syntax error is an IllegalArgumentException naming the text. */
