@@ -1,13 +1,17 @@
 package org.nrmt.sweep;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
@@ -17,6 +21,13 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.Encoding;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.PageEncodingStats;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
@@ -179,7 +190,47 @@ public final class ResultTables {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Parquet table", e);
         }
-        return file.bytes();
+        return withSortedEncodings(file.bytes());
+    }
+
+    /**
+     * The file with each column chunk's list of encodings (and encoding statistics) in a fixed
+     * order. parquet-java collects them in a HashSet of enums, whose order follows identity hash
+     * codes and so changes from one JVM to the next (apache/parquet-java#3215): the same rows would
+     * give files that differ in a few footer bytes. Reordering a list keeps the footer's length,
+     * and nothing else in the file points into the footer.
+     */
+    static byte[] withSortedEncodings(byte[] bytes) {
+        int n = bytes.length;
+        int length =
+                ByteBuffer.wrap(bytes, n - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int start = n - 8 - length;
+        try {
+            FileMetaData meta = Util.readFileMetaData(new ByteArrayInputStream(bytes, start, length));
+            for (RowGroup group : meta.getRow_groups()) {
+                for (ColumnChunk chunk : group.getColumns()) {
+                    ColumnMetaData c = chunk.getMeta_data();
+                    c.getEncodings().sort(Comparator.comparingInt(Encoding::getValue));
+                    if (c.isSetEncoding_stats()) {
+                        c.getEncoding_stats()
+                                .sort(Comparator.comparingInt((PageEncodingStats e) ->
+                                                e.getPage_type().getValue())
+                                        .thenComparingInt(e -> e.getEncoding().getValue()));
+                    }
+                }
+            }
+            ByteArrayOutputStream footer = new ByteArrayOutputStream();
+            Util.writeFileMetaData(meta, footer);
+            if (footer.size() != length) {
+                throw new IllegalStateException(
+                        "reordering the Parquet footer changed its length, got " + footer.size() + " for " + length);
+            }
+            byte[] out = bytes.clone();
+            System.arraycopy(footer.toByteArray(), 0, out, start, length);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the Parquet footer", e);
+        }
     }
 
     private static Group group(Group g, SweepRow r, boolean histogram) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nrmt.simulation.Backend;
@@ -102,8 +103,9 @@ public final class SparkEngine implements SweepEngine {
             ArrayList<TaskOutcome> out = new ArrayList<>();
             TaskRunner runner = Executors.runner();
             SparkEnv env = SparkEnv.get();
-            String worker = "executor-" + (env == null ? "?" : env.executorId()) + "/"
-                    + Thread.currentThread().getName();
+            TaskContext context = TaskContext.get();
+            String worker = "executor-" + (env == null ? "?" : env.executorId()) + "/task-"
+                    + (context == null ? "?" : Long.toString(context.taskAttemptId()));
             while (tasks.hasNext()) {
                 out.add(runner.run(tasks.next(), histogram, "spark", worker));
             }

@@ -120,7 +120,11 @@ public final class SparkProcess {
                 cmd.add(a);
             }
         }
-        cmd.addAll(moduleOptions(spark));
+        for (String o : moduleOptions(spark)) {
+            // the vector API is for Spark's ML kernels, which a sweep never calls; adding the incubator
+            // module only makes the JVM print a warning on every run
+            if (!o.contains("jdk.incubator.vector")) cmd.add(o);
+        }
         URL config = SparkProcess.class.getResource("log4j2.properties");
         if (config != null && System.getProperty("log4j2.configurationFile") == null) {
             cmd.add("-Dlog4j2.configurationFile=" + config);
@@ -138,6 +142,8 @@ public final class SparkProcess {
     public static int run(String mainClass, List<String> args) {
         ProcessBuilder pb = new ProcessBuilder(command(mainClass, args)).inheritIO();
         pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        // embedded masters: Spark's address lookup stays on the loopback interface (and quiet)
+        pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().put(PARENT_ENV, Long.toString(ProcessHandle.current().pid()));
         Process p;
         try {
