@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nrmt.model.LimitLaws;
+import org.nrmt.simulation.BiasKind;
 import org.nrmt.simulation.Comparison;
 import org.nrmt.simulation.EigenSolver;
 import org.nrmt.simulation.SimulationResult;
 import org.nrmt.simulation.SimulationSpec;
 import org.nrmt.simulation.Simulator;
+import org.nrmt.simulation.TabulatedCdf;
 import org.nrmt.simulation.TheoryComparison;
 import org.nrmt.spectrum.SpectralLaw;
 
@@ -18,15 +20,22 @@ import org.nrmt.spectrum.SpectralLaw;
  * Runs one task (theory/sweeps.md §2): trial t of the grid point's simulation on one BLAS thread,
  * compared by {@link TheoryComparison#compare} with {@link LimitLaws#ofTrial}, the law that
  * {@code nrmt compare} takes for that trial. Laws that do not depend on the trial (all but the
- * sampled-bias and scalar-bias ones) are built once per grid point and reused; a law is a pure
- * function of its point, so reuse changes no digit. Thread-safe.
+ * sampled-bias and scalar-bias ones) are built and tabulated ({@link TabulatedCdf}) once per grid
+ * point and reused; both are pure functions of the point, so reuse changes no digit. Thread-safe.
  */
 public final class TaskRunner {
     /** Grid points whose law is kept; beyond that the cache starts afresh. */
     private static final int CACHED_LAWS = 32;
 
     private final EigenSolver solver;
-    private final Map<String, SpectralLaw> laws = new ConcurrentHashMap<>();
+    private final Map<String, Theory> laws = new ConcurrentHashMap<>();
+
+    /** A law and its tabulated CDF (the expensive part of a comparison with a bias law). */
+    private record Theory(SpectralLaw law, TabulatedCdf cdf) {
+        static Theory of(SpectralLaw law) {
+            return new Theory(law, TabulatedCdf.of(law));
+        }
+    }
 
     /** A runner on {@code solver} (its BLAS must run one thread per call). */
     public TaskRunner(EigenSolver solver) {
@@ -55,12 +64,12 @@ public final class TaskRunner {
         GridPoint p = task.point();
         SimulationSpec spec = p.simulationSpec();
         new Simulator(solver, 1).checkMemory(spec, 1);
-        SpectralLaw law = law(task, spec);
+        Theory theory = theory(task, spec);
         long start = System.nanoTime();
         double[] eig = solver.sampleEigenvalues(spec, p.model().centred(), task.seed(), task.trial(), 1);
         SimulationResult r =
                 new SimulationResult(spec, task.seed(), solver.name(), seconds(start), new double[][] {eig});
-        Comparison c = TheoryComparison.compare(r, law);
+        Comparison c = TheoryComparison.compare(r, theory.law(), theory.cdf());
         return new SweepRow(
                 task,
                 c.ks(),
@@ -73,13 +82,15 @@ public final class TaskRunner {
                 histogram == null ? List.of() : histogram(eig, histogram));
     }
 
-    private SpectralLaw law(SweepTask task, SimulationSpec spec) {
+    private Theory theory(SweepTask task, SimulationSpec spec) {
         GridPoint p = task.point();
-        boolean perTrial = p.sampledBias() || spec.bias() == org.nrmt.simulation.BiasKind.scalar;
-        if (perTrial) return LimitLaws.ofTrial(p.activation(), spec, task.seed(), task.trial(), p.sampledBias());
+        boolean perTrial = p.sampledBias() || spec.bias() == BiasKind.scalar;
+        if (perTrial) {
+            return Theory.of(LimitLaws.ofTrial(p.activation(), spec, task.seed(), task.trial(), p.sampledBias()));
+        }
         if (laws.size() >= CACHED_LAWS) laws.clear();
         return laws.computeIfAbsent(
-                p.key(), k -> LimitLaws.ofTrial(p.activation(), spec, task.seed(), task.trial(), false));
+                p.key(), k -> Theory.of(LimitLaws.ofTrial(p.activation(), spec, task.seed(), task.trial(), false)));
     }
 
     /**

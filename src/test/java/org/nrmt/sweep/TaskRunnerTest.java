@@ -93,6 +93,25 @@ class TaskRunnerTest {
         assertNotEquals(ofTrial0.moment(2), ofTrial1.moment(2));
     }
 
+    /** A bias law's table is shared by the trials of a point: the rows are those of a fresh comparison. */
+    @Test
+    void sharedTablesChangeNoDigit() {
+        String json = "{\"activation\":\"tanh\",\"n0\":80,\"phi\":1,\"bias\":\"sample\",\"bias_sigma\":0.5,"
+                + "\"trials\":2,\"seed\":3}";
+        TaskRunner runner = new TaskRunner(solver);
+        runner.row(task(json, 0), null);
+        SweepTask t1 = task(json, 1);
+        SweepRow cached = runner.row(t1, null);
+        SimulationSpec spec = t1.point().simulationSpec();
+        double[] eig = solver.sampleEigenvalues(spec, t1.point().model().centred(), 3, 1, 1);
+        Comparison fresh = TheoryComparison.compare(
+                new SimulationResult(spec, 3, solver.name(), 0, new double[][] {eig}),
+                LimitLaws.ofSimulation("tanh", spec, 3, 2, false));
+        assertEquals(fresh.ks(), cached.ks());
+        assertEquals(fresh.w1(), cached.w1());
+        assertEquals(fresh.momentsTheory(), cached.momentsTheory());
+    }
+
     /** Counts below, per bin and above add up to n1 and agree with a direct count. */
     @Test
     void histogramCountsEveryEigenvalueOnce() {
