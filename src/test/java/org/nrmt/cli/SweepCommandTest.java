@@ -106,8 +106,8 @@ class SweepCommandTest {
 
     /**
      * SIGKILL while the 8-task sweep runs (as soon as its first row is in the manifest, at most 3 s
-     * in), then a rerun: 8 rows, none doubled, the same bytes as an uninterrupted run. The rerun that
-     * skips all 8 finishes in under 10 s.
+     * in), then a rerun: 8 rows, none doubled, the same bytes as an uninterrupted run; a third run
+     * runs nothing and rewrites the same bytes (its time is measured in theory/sweeps.md, not here).
      */
     @Test
     void killedRunResumesToTheSameRows() throws Exception {
@@ -146,14 +146,12 @@ class SweepCommandTest {
         assertArrayEquals(csv, Files.readAllBytes(dir.resolve("results.csv")));
         assertEquals(8, lines(manifest));
 
-        long t0 = System.nanoTime();
         Process skip = plainCli("sweep", s.toString(), "--out", dir.toString())
                 .redirectErrorStream(true)
                 .start();
         String skipOut = new String(skip.getInputStream().readAllBytes());
         assertEquals(0, skip.waitFor(), skipOut);
-        assertTrue(skipOut.contains("skipped    8\n"), skipOut);
-        assertTrue((System.nanoTime() - t0) * 1e-9 < 10, "rerun took " + (System.nanoTime() - t0) * 1e-9 + " s");
+        assertTrue(skipOut.contains("skipped    8\ncompleted  0\n"), skipOut);
         assertArrayEquals(csv, Files.readAllBytes(dir.resolve("results.csv")));
     }
 
