@@ -69,6 +69,13 @@ public final class ResultTables {
 
     /** results.csv: a header and one line per row. */
     public static byte[] csv(List<SweepRow> rows, boolean histogram) {
+        return csv(
+                SweepRow.columns(histogram),
+                rows.stream().map(r -> values(r, histogram)).toList());
+    }
+
+    /** RFC 4180 CSV with '\n' line ends: a header and the records. */
+    private static byte[] csv(List<String> header, List<? extends List<?>> records) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
                 CSVPrinter p = CSVFormat.DEFAULT
@@ -76,9 +83,9 @@ public final class ResultTables {
                         .setRecordSeparator('\n')
                         .get()
                         .print(w)) {
-            p.printRecord(SweepRow.columns(histogram));
-            for (SweepRow r : rows) {
-                p.printRecord(values(r, histogram));
+            p.printRecord(header);
+            for (List<?> r : records) {
+                p.printRecord(r);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -120,26 +127,16 @@ public final class ResultTables {
 
     /** timings.csv: where and how long each completed task ran, in task order. */
     public static byte[] timings(List<TaskOutcome> outcomes) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter p = CSVFormat.DEFAULT
-                        .builder()
-                        .setRecordSeparator('\n')
-                        .get()
-                        .print(w)) {
-            p.printRecord(List.of("index", "task", "seconds", "engine", "worker"));
-            for (TaskOutcome o : outcomes) {
-                p.printRecord(
-                        o.task().index(),
-                        o.task().id(),
-                        String.format(Locale.ROOT, "%.3f", o.seconds()),
-                        o.engine(),
-                        o.worker());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return csv(
+                List.of("index", "task", "seconds", "engine", "worker"),
+                outcomes.stream()
+                        .map(o -> List.of(
+                                o.task().index(),
+                                o.task().id(),
+                                String.format(Locale.ROOT, "%.3f", o.seconds()),
+                                o.engine(),
+                                o.worker()))
+                        .toList());
     }
 
     /** The Parquet schema of the rows: the CSV's columns, typed. */
