@@ -110,7 +110,7 @@ final class SweepCommand implements Callable<Integer> {
             SparkProcess.sparkClasspath(); // refuses a build without Spark's jars before starting a JVM
             err.flush();
             stdout.flush();
-            return SparkProcess.run(Main.class.getName(), childArgs());
+            return SparkProcess.run(Main.class.getName(), childArgs(), master == null || master.startsWith("local"));
         }
         Progress bar = !quiet && System.console() != null ? new Progress(err) : null;
         Sweep.Summary s = Sweep.run(sweep, out, eng, (done, total, skipped) -> {

@@ -138,12 +138,15 @@ public final class SparkProcess {
         return cmd;
     }
 
-    /** Runs {@code mainClass args} in the Spark JVM, its output on ours; returns its exit code. */
-    public static int run(String mainClass, List<String> args) {
+    /**
+     * Runs {@code mainClass args} in the Spark JVM, its output on ours; returns its exit code.
+     * {@code embedded} (a {@code local} master): Spark's address lookup stays on the loopback
+     * interface unless SPARK_LOCAL_IP says otherwise.
+     */
+    public static int run(String mainClass, List<String> args, boolean embedded) {
         ProcessBuilder pb = new ProcessBuilder(command(mainClass, args)).inheritIO();
         pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-        // embedded masters: Spark's address lookup stays on the loopback interface (and quiet)
-        pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+        if (embedded) pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().put(PARENT_ENV, Long.toString(ProcessHandle.current().pid()));
         Process p;
         try {
