@@ -179,6 +179,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** A one-line progress bar with ETA on stderr, redrawn in place. */
     static final class Progress {
+        private static final int WIDTH = 100;
         private final PrintWriter err;
         private final long start = System.nanoTime();
         private int first = -1;
@@ -196,21 +197,25 @@ final class SweepCommand implements Callable<Integer> {
                     : "";
             int width = 30;
             int filled = total == 0 ? width : (int) ((long) width * done / total);
+            // padded to a fixed width: a shorter line must cover the longer one it replaces
             err.print(String.format(
                     Locale.ROOT,
-                    "\rsweep [%s%s] %d/%d tasks (%d skipped)  %.1f s%s   ",
-                    "#".repeat(filled),
-                    " ".repeat(width - filled),
-                    done,
-                    total,
-                    skipped,
-                    elapsed,
-                    eta));
+                    "\r%-" + (WIDTH - 1) + "s",
+                    String.format(
+                            Locale.ROOT,
+                            "sweep [%s%s] %d/%d tasks (%d skipped)  %.1f s%s",
+                            "#".repeat(filled),
+                            " ".repeat(width - filled),
+                            done,
+                            total,
+                            skipped,
+                            elapsed,
+                            eta)));
             err.flush();
         }
 
         synchronized void finish() {
-            err.print("\r" + " ".repeat(100) + "\r");
+            err.print("\r" + " ".repeat(WIDTH - 1) + "\r");
             err.flush();
         }
     }
