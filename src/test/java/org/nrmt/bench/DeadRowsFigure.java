@@ -33,8 +33,6 @@ public final class DeadRowsFigure {
         List<Double> atomSe = new ArrayList<>();
         List<Double> ks = new ArrayList<>();
         List<Double> ksSe = new ArrayList<>();
-        List<Double> ksSampled = new ArrayList<>();
-        List<Double> ksSampledSe = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(Path.of(args[0]))) {
             for (CSVRecord c : CSVFormat.DEFAULT
                     .builder()
@@ -48,14 +46,12 @@ public final class DeadRowsFigure {
                 atomSe.add(Double.parseDouble(c.get("atom_simulated_se")));
                 ks.add(Double.parseDouble(c.get("ks_plain")));
                 ksSe.add(Double.parseDouble(c.get("ks_plain_se")));
-                ksSampled.add(Double.parseDouble(c.get("ks_plain_sampled")));
-                ksSampledSe.add(Double.parseDouble(c.get("ks_plain_sampled_se")));
             }
         }
         XYChart chart = new XYChartBuilder()
                 .width(800)
                 .height(520)
-                .title("ReLU, per-neuron bias σb = 1.5, n0 = n1 = m/2: switched-off neurons (mean ± s.e. of 4 trials)")
+                .title("ReLU, per-neuron bias σb = 1.5, n0 = n1 = m/2 (4 trials: mean ± s.e.)")
                 .xAxisTitle("m")
                 .yAxisTitle("fraction of eigenvalues / KS")
                 .build();
@@ -73,10 +69,6 @@ public final class DeadRowsFigure {
         k.setMarker(SeriesMarkers.SQUARE);
         k.setMarkerColor(new Color(214, 39, 40));
         k.setLineColor(new Color(214, 39, 40));
-        XYSeries s = chart.addSeries("plain KS, law of the drawn biases", m, ksSampled, ksSampledSe);
-        s.setMarker(SeriesMarkers.DIAMOND);
-        s.setMarkerColor(new Color(44, 160, 44));
-        s.setLineColor(new Color(44, 160, 44));
         Path out = Path.of(args[1]);
         Path tmp = out.resolveSibling("." + out.getFileName() + ".tmp");
         Files.write(tmp, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
