@@ -340,6 +340,9 @@ class Law:
 
 
 def _simulation_args(activation, n0, n1, m, seed, trials, sigma_w, sigma_x, bias, bias_sigma, backend, threads):
+    _jvm.api()  # the JVM, for the Java long of the seed
+    if backend == "native":
+        _jvm.prepare_openblas()
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
         raise InputError(f"seed must be an integer, got {seed!r}")
     if not (-(2**63) <= int(seed) < 2**63):

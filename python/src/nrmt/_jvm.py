@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import glob
 import os
+import sys
+import warnings
 from pathlib import Path
 
 import jpype
@@ -13,6 +16,7 @@ from ._errors import InputError, NrmtError
 
 _JAR_GLOB = "nrmt-*.jar"
 _api = None
+_openblas_ready = False
 
 
 def _from_home(home: Path) -> list[str] | None:
@@ -69,9 +73,12 @@ def start(classpath_entries: list[str] | None = None, jvm_args: tuple[str, ...] 
     else:
         cp = (classpath_entries if classpath_entries is not None else classpath()) + _support_jar()
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        cache = os.environ.get("NRMT_CACHE_DIR")  # where the natives unpack, as for the CLI
+        extra = [f"-Dorg.bytedeco.javacpp.cachedir={cache}"] if cache and cache.strip() else []
         jpype.startJVM(
             "-Xss8m",
             "-Djava.awt.headless=true",
+            *extra,
             *jvm_args,
             classpath=cp,
             convertStrings=False,
@@ -82,6 +89,52 @@ def start(classpath_entries: list[str] | None = None, jvm_args: tuple[str, ...] 
     except (AttributeError, TypeError) as e:
         _api = None
         raise NrmtError("nrmt's classes are not on the JVM's class path, got " + str(jpype.getClassPath())) from None
+
+
+def prepare_openblas() -> None:
+    """Puts nrmt's own OpenBLAS into the process's global symbol scope before the native backend
+    first runs (Linux). Without it, a process whose numpy already loaded the system's
+    libopenblas.so.0 (Debian's, built without LAPACKE) would bind nrmt's JNI library to that one by
+    its soname and die at the first eigenvalue call with "undefined symbol: LAPACKE_dsyevd". Global
+    symbols are looked up first, so the JNI library then calls nrmt's OpenBLAS, as in the CLI, and
+    the eigenvalues are the CLI's bit for bit. numpy keeps the BLAS it bound at import."""
+    global _openblas_ready
+    if _openblas_ready or not sys.platform.startswith("linux"):
+        return
+    _openblas_ready = True
+    try:
+        loader = jpype.JClass("org.bytedeco.javacpp.Loader")
+        base = "/org/bytedeco/openblas/" + str(loader.getPlatform()) + "/"
+        path = None
+        for name in ("libquadmath.so.0", "libgcc_s.so.1", "libgfortran.so.5", "libopenblas.so.0"):
+            # the Class overload: the String one finds its caller on a Java stack JPype does not have
+            f = loader.cacheResource(loader.class_, base + name)  # unpacked side by side, as Loader.load does
+            if f is not None and name == "libopenblas.so.0":
+                path = str(f.getAbsolutePath())
+        if path is not None:
+            ctypes.CDLL(path, mode=ctypes.RTLD_GLOBAL)
+    except (OSError, jpype.JException) as e:
+        foreign = _foreign_openblas()
+        if foreign:
+            _openblas_ready = False
+            raise NrmtError(
+                f"nrmt's OpenBLAS could not be loaded ahead of the one already in this process ({foreign}), "
+                f"and beside it the native backend would crash: use backend='java', got {e}"
+            ) from None
+        warnings.warn(f"nrmt: could not load its OpenBLAS ahead of the JVM ({e})", RuntimeWarning)
+
+
+def _foreign_openblas() -> str | None:
+    """A libopenblas mapped into this process that is not nrmt's (JavaCPP's cache), if any."""
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                path = line.split()[-1]
+                if "libopenblas" in os.path.basename(path) and ".javacpp" not in path and "bytedeco" not in path:
+                    return path
+    except OSError:
+        return None
+    return None
 
 
 def api():
