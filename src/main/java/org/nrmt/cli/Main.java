@@ -33,6 +33,7 @@ public final class Main implements Runnable {
             "simulate",
             "compare",
             "memorization",
+            "generalization",
             "layers",
             "isospectral",
             "verify");
@@ -91,6 +92,7 @@ public final class Main implements Runnable {
             case "simulate" -> new SimulateCommand();
             case "compare" -> new CompareCommand();
             case "memorization" -> new MemorizationCommand();
+            case "generalization" -> new GeneralizationCommand();
             case "layers" -> new LayersCommand();
             case "isospectral" -> new IsospectralCommand();
             case "verify" -> new VerifyCommand();

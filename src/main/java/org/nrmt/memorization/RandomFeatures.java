@@ -107,8 +107,26 @@ public final class RandomFeatures {
             int m,
             double sigmaW,
             double sigmaX) {
-        double[] w = gaussian(rng, n1, n0, sigmaW / Math.sqrt(n0));
-        double[] x = gaussian(rng, n0, m, sigmaX);
+        double[] w = weights(rng, n0, n1, sigmaW);
+        double[] x = inputs(rng, n0, m, sigmaX);
+        return features(w, x, f, mean, n0, n1, m);
+    }
+
+    /** W, n1×n0 with entries N(0, σw²/n0): the first draw of {@link #features}. */
+    public static double[] weights(UniformRandomProvider rng, int n0, int n1, double sigmaW) {
+        return gaussian(rng, n1, n0, sigmaW / Math.sqrt(n0));
+    }
+
+    /** X, n0×m with entries N(0, σx²): m input points as columns. */
+    public static double[] inputs(UniformRandomProvider rng, int n0, int m, double sigmaX) {
+        return gaussian(rng, n0, m, sigmaX);
+    }
+
+    /**
+     * Y = f(WX) − mean (n1×m) for given W (n1×n0) and X (n0×m): the features of new points under
+     * weights already drawn (a test set under the training network).
+     */
+    public static double[] features(double[] w, double[] x, DoubleUnaryOperator f, double mean, int n0, int n1, int m) {
         double[] y = multiply(w, n1, n0, x, m, 1);
         apply(y, f, mean);
         return y;
