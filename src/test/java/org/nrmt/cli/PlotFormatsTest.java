@@ -28,6 +28,9 @@ class PlotFormatsTest {
 
     private static final String[] COMPARE = {"compare", "--n0", "60", "--n1", "60", "--m", "120", "--quiet"};
     private static final String[] LAYERS = {"layers", "-f", "tanh", "--depth", "2", "--n", "40", "--m", "80"};
+    private static final String[] GENERALIZATION = {
+        "generalization", "-f", "tanh", "--phi", "1", "--psi", "1", "--lambda", "0.1", "--plot-points", "40"
+    };
     private static final String[] MEMORIZATION = {
         "memorization", "--eta", "1", "--zeta", "0.5", "--phi", "1", "--psi", "1", "--lambda", "0.1,1"
     };
@@ -63,7 +66,7 @@ class PlotFormatsTest {
     }
 
     @Test
-    void layersAndMemorizationDrawSvgAndPdfToo() throws Exception {
+    void layersMemorizationAndGeneralizationDrawSvgAndPdfToo() throws Exception {
         Path svg = dir.resolve("l.svg");
         plot(LAYERS, svg);
         assertTrue(Files.readString(svg).contains(">Marchenko–Pastur (input law)</text>"));
@@ -73,6 +76,9 @@ class PlotFormatsTest {
             assertTrue(new PDFTextStripper().getText(doc).contains("η/ζ = 2 theory"));
         }
         assertTrue(Files.exists(dir.resolve("m.csv")), "the CSV beside the figure");
+        Path gen = dir.resolve("g.svg");
+        plot(GENERALIZATION, gen);
+        assertTrue(Files.readString(gen).contains("</text>"), "generalization: text as text");
         Path png = dir.resolve("m.png");
         plot(MEMORIZATION, png);
         assertTrue(
@@ -81,7 +87,7 @@ class PlotFormatsTest {
 
     @Test
     void badExtensionOrSizeIsOneLineBeforeAnyWork() {
-        for (String[] command : new String[][] {COMPARE, LAYERS, MEMORIZATION}) {
+        for (String[] command : new String[][] {COMPARE, LAYERS, MEMORIZATION, GENERALIZATION}) {
             Path jpg = dir.resolve("x.jpg");
             CliRun r = CliRun.of(CliRun.concat(command, new String[] {"--plot", jpg.toString()}));
             assertEquals(2, r.code());
