@@ -22,10 +22,12 @@ public final class Simulation {
         return result.pooled();
     }
 
+    /** The number of trials. */
     public int trials() {
         return result.trials();
     }
 
+    /** n1, the size of each M. */
     public int n1() {
         return result.spec().n1();
     }
@@ -35,6 +37,7 @@ public final class Simulation {
         return result.backend();
     }
 
+    /** Wall-clock seconds of the simulation. */
     public double seconds() {
         return result.seconds();
     }
