@@ -120,15 +120,10 @@ public final class Nrmt {
         ConditionalConstants c = BiasLaws.constants(f, m.s().doubleValue(), measure);
         double[] w = measure.weights();
         double[] mu = c.mu();
-        double meanMu = 0;
-        double meanMu2 = 0;
-        for (int j = 0; j < w.length; j++) {
-            meanMu += w[j] * mu[j];
-            meanMu2 += w[j] * mu[j] * mu[j];
-        }
+        double[] meanAndVariance = LimitLaws.meanMuAndVariance(c);
         return out.field("nodes", Integer.toString(w.length))
-                .field("mean_mu", Decimals.rounded(meanMu, digits))
-                .field("variance_mu", Decimals.rounded(Math.max(0, meanMu2 - meanMu * meanMu), digits))
+                .field("mean_mu", Decimals.rounded(meanAndVariance[0], digits))
+                .field("variance_mu", Decimals.rounded(meanAndVariance[1], digits))
                 .field("mean_zeta", Decimals.rounded(c.meanZeta(), digits))
                 .field("mean_s2", Decimals.rounded(c.meanS2(), digits))
                 .field("mean_zeta_plus_s2", Decimals.rounded(c.meanVariance(), digits))

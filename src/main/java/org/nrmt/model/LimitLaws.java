@@ -8,6 +8,7 @@ import org.nrmt.activation.Activation;
 import org.nrmt.bias.BiasLaw;
 import org.nrmt.bias.BiasLaws;
 import org.nrmt.bias.BiasPoint;
+import org.nrmt.bias.ConditionalConstants;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
@@ -62,15 +63,7 @@ public final class LimitLaws {
      * discretised by equal-weight quantile nodes ({@link BiasLaws#forCdf}), which resolve the CDF.
      */
     public static SpectralLaw law(Model m, double phi, double psi) {
-        if (!m.biased()) return QuarticLaw.of(params(m, phi, psi));
-        params(m, phi, psi); // the same checks of φ, ψ and of the activation as without a bias
-        return BiasLaws.forCdf(
-                m.bias(),
-                m.parsedActivation(),
-                m.s().doubleValue(),
-                m.biasSigma().doubleValue(),
-                phi,
-                psi);
+        return law(m, phi, psi, false);
     }
 
     /**
@@ -79,15 +72,32 @@ public final class LimitLaws {
      * 1e-10), where the quantile nodes of {@link #law} resolve the CDF instead (theory/bias.md §2).
      */
     public static SpectralLaw lawForMoments(Model m, double phi, double psi) {
-        if (!m.biased()) return QuarticLaw.of(params(m, phi, psi));
-        params(m, phi, psi);
-        return BiasLaws.of(
-                m.bias(),
-                m.parsedActivation(),
-                m.s().doubleValue(),
-                m.biasSigma().doubleValue(),
-                phi,
-                psi);
+        return law(m, phi, psi, true);
+    }
+
+    private static SpectralLaw law(Model m, double phi, double psi, boolean gaussHermite) {
+        ModelParams p = params(m, phi, psi); // the same checks of φ, ψ and of the activation with a bias
+        if (!m.biased()) return QuarticLaw.of(p);
+        Activation f = m.parsedActivation();
+        double s = m.s().doubleValue();
+        double sb = m.biasSigma().doubleValue();
+        return gaussHermite ? BiasLaws.of(m.bias(), f, s, sb, phi, psi) : BiasLaws.forCdf(m.bias(), f, s, sb, phi, psi);
+    }
+
+    /**
+     * E_b μ and Var_b μ of the conditional means on the bias nodes (the mean and the strength of
+     * the outlier a bias adds; theory/bias.md §2): {meanMu, varianceMu}.
+     */
+    public static double[] meanMuAndVariance(ConditionalConstants c) {
+        double[] w = c.measure().weights();
+        double[] mu = c.mu();
+        double mean = 0;
+        double second = 0;
+        for (int j = 0; j < w.length; j++) {
+            mean += w[j] * mu[j];
+            second += w[j] * mu[j] * mu[j];
+        }
+        return new double[] {mean, Math.max(0, second - mean * mean)};
     }
 
     /**
