@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
+import org.nrmt.activation.Activation;
+import org.nrmt.bias.BiasLaw;
 import org.nrmt.bias.BiasLaws;
+import org.nrmt.bias.BiasPoint;
+import org.nrmt.bias.ConditionalConstants;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
@@ -15,6 +19,8 @@ import org.nrmt.spectrum.MixtureLaw;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
+import org.nrmt.spectrum.StieltjesPoint;
+import org.nrmt.spectrum.UncertifiedPointException;
 
 /**
  * The limit law of a {@link Model} at aspect ratios φ = n0/m, ψ = n0/n1 (theory/conventions.md):
@@ -57,15 +63,73 @@ public final class LimitLaws {
      * discretised by equal-weight quantile nodes ({@link BiasLaws#forCdf}), which resolve the CDF.
      */
     public static SpectralLaw law(Model m, double phi, double psi) {
-        if (!m.biased()) return QuarticLaw.of(params(m, phi, psi));
-        params(m, phi, psi); // the same checks of φ, ψ and of the activation as without a bias
-        return BiasLaws.forCdf(
-                m.bias(),
-                m.parsedActivation(),
-                m.s().doubleValue(),
-                m.biasSigma().doubleValue(),
-                phi,
-                psi);
+        return law(m, phi, psi, false);
+    }
+
+    /**
+     * The law for moments: as {@link #law} but with a bias discretised by the 64-node Gauss–Hermite
+     * rule ({@link BiasLaws#of}), exact for the polynomial averages moments are made of (to about
+     * 1e-10), where the quantile nodes of {@link #law} resolve the CDF instead (theory/bias.md §2).
+     */
+    public static SpectralLaw lawForMoments(Model m, double phi, double psi) {
+        return law(m, phi, psi, true);
+    }
+
+    private static SpectralLaw law(Model m, double phi, double psi, boolean gaussHermite) {
+        ModelParams p = params(m, phi, psi); // the same checks of φ, ψ and of the activation with a bias
+        if (!m.biased()) return QuarticLaw.of(p);
+        Activation f = m.parsedActivation();
+        double s = m.s().doubleValue();
+        double sb = m.biasSigma().doubleValue();
+        return gaussHermite ? BiasLaws.of(m.bias(), f, s, sb, phi, psi) : BiasLaws.forCdf(m.bias(), f, s, sb, phi, psi);
+    }
+
+    /**
+     * E_b μ and Var_b μ of the conditional means on the bias nodes (the mean and the strength of
+     * the outlier a bias adds; theory/bias.md §2): {meanMu, varianceMu}.
+     */
+    public static double[] meanMuAndVariance(ConditionalConstants c) {
+        double[] w = c.measure().weights();
+        double[] mu = c.mu();
+        double mean = 0;
+        double second = 0;
+        for (int j = 0; j < w.length; j++) {
+            mean += w[j] * mu[j];
+            second += w[j] * mu[j] * mu[j];
+        }
+        return new double[] {mean, Math.max(0, second - mean * mean)};
+    }
+
+    /**
+     * ρ(x) at every x of a double-precision law, NaN where the law refuses to certify a point (a
+     * certified density is never NaN): the quartic law continues laterally along the sorted points
+     * ({@link QuarticLaw#stieltjesOnLine}); a per-neuron or per-sample bias law along the grid
+     * ({@link BiasLaw#densities}), with its edge-zone rule where that fails; any other law point by
+     * point.
+     */
+    public static double[] densities(SpectralLaw law, double[] xs) {
+        double[] out = new double[xs.length];
+        if (law instanceof QuarticLaw q) {
+            List<StieltjesPoint> pts = q.stieltjesOnLine(xs, 0);
+            for (int i = 0; i < xs.length; i++) {
+                StieltjesPoint p = pts.get(i);
+                out[i] = p.certified() ? p.density() + 0.0 : Double.NaN;
+            }
+            return out;
+        }
+        BiasPoint[] pts = law instanceof BiasLaw b ? b.densities(xs) : null;
+        for (int i = 0; i < xs.length; i++) {
+            if (pts != null && pts[i].certified() && xs[i] > 0) {
+                out[i] = pts[i].density() + 0.0;
+                continue;
+            }
+            try {
+                out[i] = law.density(xs[i]) + 0.0;
+            } catch (UncertifiedPointException e) {
+                out[i] = Double.NaN; // refused, never guessed
+            }
+        }
+        return out;
     }
 
     /**

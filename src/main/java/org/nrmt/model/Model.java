@@ -94,15 +94,16 @@ public record Model(
     }
 
     /**
-     * The activation as simulated: f with its Gaussian mean over pre-activation and bias,
-     * E f(√(s² + σb²) Z), subtracted (σb counts only when {@link #biased()}). A residual row or
-     * column mean (μ(b_i) − mean with a bias) only adds one outlier eigenvalue.
+     * The centred activation a simulation of this model samples: \( f - E f(s_{tot} Z) \) with
+     * \( s_{tot} = \sqrt{s^2 + \sigma_b^2} \), the mean over pre-activation and bias (a residual row or
+     * column mean, such as μ(b_i) − mean with a bias, only adds one outlier eigenvalue;
+     * theory/bias.md). Centring is done in double precision, as the simulation is.
      */
     public CenteredActivation centred() {
         Activation f = parsedActivation();
         double s = s().doubleValue();
-        double b = biased() ? biasSigma.doubleValue() : 0;
-        double mean = GaussianConstantsEngine.computeDouble(f, Math.sqrt(s * s + b * b), 0)
+        double sb = biasSigma.doubleValue();
+        double mean = GaussianConstantsEngine.computeDouble(f, Math.sqrt(s * s + sb * sb), 0)
                 .mean();
         return new CenteredActivation(f.toDoubleFunction(), mean, activation);
     }
