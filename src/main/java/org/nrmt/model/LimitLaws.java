@@ -163,11 +163,31 @@ public final class LimitLaws {
      * The law a simulation of {@code spec} with activation {@code f} converges to, at the
      * simulation's own ratios φ = n0/m, ψ = n0/n1. With {@code sampledBias} (per-neuron or
      * per-sample bias only) it is the mixture, over the {@code trials} trials, of each trial's law
-     * given the biases that trial drew (seeded as {@link Simulator#biasValues}); pooled trials follow
-     * the mixture of their own laws, because the law is not linear in the bias measure. A scalar bias
-     * takes the quartic law of the conditional constants at the one β that the single trial drew.
+     * given the biases that trial drew ({@link #ofTrial}); pooled trials follow the mixture of their
+     * own laws, because the law is not linear in the bias measure. A scalar bias takes the quartic
+     * law of the conditional constants at the one β that the single trial drew.
      */
     public static SpectralLaw ofSimulation(String f, SimulationSpec spec, long seed, int trials, boolean sampledBias) {
+        if (spec.bias() == BiasKind.scalar && trials != 1) {
+            throw new IllegalArgumentException(
+                    "a scalar bias is compared one trial at a time (each trial draws its own β), got trials " + trials);
+        }
+        if (!sampledBias || trials == 1) return ofTrial(f, spec, seed, 0, sampledBias);
+        List<SpectralLaw> parts = new ArrayList<>();
+        for (int t = 0; t < trials; t++) {
+            parts.add(ofTrial(f, spec, seed, t, true));
+        }
+        return new MixtureLaw(parts);
+    }
+
+    /**
+     * The law trial {@code trial} of a simulation of {@code spec} (seed {@code seed}) is compared
+     * with: the quartic law without a bias; with a per-neuron or per-sample bias the law over
+     * b ~ N(0, σb²), or with {@code sampledBias} the law of the biases this trial drew (seeded as
+     * {@link Simulator#biasValues}); with a scalar bias the quartic law of the conditional constants
+     * at this trial's β. Only the sampled and scalar laws depend on the trial.
+     */
+    public static SpectralLaw ofTrial(String f, SimulationSpec spec, long seed, int trial, boolean sampledBias) {
         Model m = Model.of(f)
                 .withSigmas(decimal(spec.sigmaW()), decimal(spec.sigmaX()))
                 .withBias(spec.bias(), decimal(spec.biasSigma()));
@@ -177,27 +197,19 @@ public final class LimitLaws {
             throw new IllegalArgumentException(
                     "the sampled-bias theory needs a per-neuron or per-sample bias, got " + spec.bias());
         }
-        Activation parsed = m.parsedActivation();
         switch (spec.bias()) {
             case none:
                 return QuarticLaw.of(params(m, phi, psi));
             case neuron:
             case sample:
                 if (!sampledBias) return law(m, phi, psi);
-                List<SpectralLaw> parts = new ArrayList<>();
-                for (int t = 0; t < trials; t++) {
-                    parts.add(BiasLaws.ofSamples(
-                            spec.bias(), parsed, spec.s(), Simulator.biasValues(spec, seed, t), phi, psi));
-                }
-                return parts.size() == 1 ? parts.get(0) : new MixtureLaw(parts);
+                params(m, phi, psi); // the same checks of φ, ψ and of the activation as without a bias
+                return BiasLaws.ofSamples(
+                        spec.bias(), m.parsedActivation(), spec.s(), Simulator.biasValues(spec, seed, trial), phi, psi);
             case scalar:
-                if (trials != 1) {
-                    throw new IllegalArgumentException(
-                            "a scalar bias is compared one trial at a time (each trial draws its own β), got trials "
-                                    + trials);
-                }
-                double beta = Simulator.biasValues(spec, seed, 0)[0];
-                DoubleConstants c = GaussianConstantsEngine.computeDouble(parsed, spec.s(), beta);
+                params(m, phi, psi);
+                double beta = Simulator.biasValues(spec, seed, trial)[0];
+                DoubleConstants c = GaussianConstantsEngine.computeDouble(m.parsedActivation(), spec.s(), beta);
                 return QuarticLaw.of(new ModelParams(c.eta(), c.zeta(), phi, psi));
             default:
                 throw new IllegalStateException("unknown bias kind " + spec.bias());

@@ -14,9 +14,18 @@ public final class TheoryComparison {
 
     /** All statistics of {@link SpectralStatistics} for the pooled trials of {@code result}. */
     public static Comparison compare(SimulationResult result, SpectralLaw law) {
+        return compare(result, law, null);
+    }
+
+    /**
+     * As {@link #compare(SimulationResult, SpectralLaw)} with the law's CDF already tabulated
+     * ({@code cdf} = {@link TabulatedCdf#of}(law), or null to tabulate here): many samples of one
+     * law (a sweep's trials) share one table.
+     */
+    public static Comparison compare(SimulationResult result, SpectralLaw law, TabulatedCdf cdf) {
         long start = System.nanoTime();
         EmpiricalSpectrum esd = result.spectrum();
-        Comparison c = compare(esd, law, 0.0);
+        Comparison c = compare(esd, law, cdf == null ? TabulatedCdf.of(law) : cdf, 0.0);
         double seconds = result.seconds() + (System.nanoTime() - start) * 1e-9;
         return new Comparison(
                 c.ks(),
@@ -33,7 +42,10 @@ public final class TheoryComparison {
 
     /** The comparison of an empirical spectrum with a law; {@code seconds} is passed through. */
     public static Comparison compare(EmpiricalSpectrum esd, SpectralLaw law, double seconds) {
-        TabulatedCdf cdf = TabulatedCdf.of(law);
+        return compare(esd, law, TabulatedCdf.of(law), seconds);
+    }
+
+    private static Comparison compare(EmpiricalSpectrum esd, SpectralLaw law, TabulatedCdf cdf, double seconds) {
         double ks = SpectralStatistics.ks(esd, law, cdf);
         double w1 = SpectralStatistics.w1(esd, law, cdf);
         double atomTheory = 0;
