@@ -1,72 +1,74 @@
 #!/usr/bin/env bash
-# ReLU with a per-neuron bias σb = 1.5 (issue #5): how the plain KS against the limit law shrinks
-# with m, and why. Neuron i is switched off in every sample with probability Φ(−b_i/s)^m; its
-# centred row is then the constant row shared by all such neurons, so M has (almost) one exact zero
-# eigenvalue per switched-off neuron (k such rows span one dimension: k − 1 zeros), while every limit law (Gaussian b or the drawn b_i) has none.
-# Their expected fraction E_b Φ(−b/s)^m (s = σw·σx = 1) is a lower bound, up to O(1/n1), on the
-# plain KS of any such comparison. Runs the `nrmt verify` scenario at n0 = n1 = m/2, m = 1000 … 8000
-# (trials 8, 4, 2, 1; pooled), with and without the sampled theory, into verification/bias/dead-rows.{md,csv}.
-# Usage: verification/bias/dead-rows.sh   (about 6 minutes on one core)
+# ReLU with a per-neuron bias σb = 1.5 (issue #5), as a sweep (theory/sweeps.md §6): how the plain
+# KS against the limit law shrinks with m, and why. Neuron i is switched off in every sample with
+# probability Φ(−b_i/s)^m; its centred row is then the constant row shared by all such neurons, so
+# M has (almost) one exact zero eigenvalue per switched-off neuron (k such rows span one dimension:
+# k − 1 zeros), while every limit law (Gaussian b or the drawn b_i) has none. Their expected
+# fraction E_b Φ(−b/s)^m (s = σw·σx = 1) is a lower bound, up to O(1/n1), on the plain KS of any
+# such comparison (theory/bias.md §9).
+# Runs the sweep verification/bias/dead-rows.json (n0 = n1 = m/2, m = 1000 … 8000, against the
+# Gaussian-b law, 4 trials each, seed 23) into verification/bias/dead-rows/ (resumable: a rerun
+# skips the rows already there), then writes the per-m table (mean ± standard error over trials)
+# to verification/bias/dead-rows.{md,csv} and the figure verification/figures/dead-rows.png.
+# Usage: verification/bias/dead-rows.sh   (WORKERS=2 by default; ~25 minutes of task time)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export OPENBLAS_NUM_THREADS=1
-out=verification/bias
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-python3 - "$tmp/scenarios.json" <<'PY'
-import json, sys
-scenarios = []
-for m, trials in [(1000, 8), (2000, 4), (4000, 2), (8000, 1)]:
-    for sampled in (False, True):
-        s = {"name": f"relu-neuron-15-m{m}" + ("-sampled" if sampled else ""), "kind": "spectrum",
-             "purpose": "ReLU, per-neuron bias 1.5: finite-m scaling of the switched-off rows",
-             "activation": "relu", "n0": m // 2, "n1": m // 2, "m": m, "trials": trials, "seed": 23,
-             "bias": "neuron", "bias_sigma": 1.5, "thresholds": {"ks": 0.008 if sampled else 0.012}}
-        if sampled:
-            s["sampled_bias"] = True
-        scenarios.append(s)
-json.dump({"notes": [], "scenarios": scenarios}, open(sys.argv[1], "w"), indent=1)
-PY
-start=$SECONDS
-./nrmt verify --scenarios "$tmp/scenarios.json" --out-dir "$tmp" --threads 1 --quiet > /dev/null
-seconds=$((SECONDS - start))
-python3 - "$tmp/REPORT.md" "$out" "$seconds" <<'PY'
-import os, re, sys
+sweep=verification/bias/dead-rows
+./nrmt sweep verification/bias/dead-rows.json --out "$sweep" --workers "${WORKERS:-2}" --quiet
+python3 - "$sweep/results.csv" "$sweep/timings.csv" verification/bias <<'PY'
+import csv, math, os, sys
+from collections import defaultdict
 from mpmath import mp, quad, ncdf, npdf, exp, log, inf
 mp.dps = 20
-report, out, seconds = sys.argv[1], sys.argv[2], sys.argv[3]
-rows = {}
-for line in open(report):
-    cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    if len(cells) == 15 and cells[0].startswith("`relu-neuron-15-m"):
-        name = cells[0].strip("`")
-        ks = re.match(r"([0-9.e-]+)(?: \(([0-9.e-]+)\))?", cells[7])
-        rows[name] = (int(cells[3].split("/")[2]), int(cells[4]), float(ks.group(1)),
-                      float(ks.group(2) or ks.group(1)), float(cells[12]))
+results, timings, out = sys.argv[1:4]
+rows = list(csv.DictReader(open(results)))
+task_seconds = sum(float(r["seconds"]) for r in csv.DictReader(open(timings)))
+groups = defaultdict(list)
+for r in rows:
+    groups[(int(r["m"]), r["sampled_bias"] == "true")].append(r)
 
 def dead(m):  # E_b Φ(−b)^m, b ~ N(0, 1.5²): the expected fraction of switched-off neurons
     return float(quad(lambda b: npdf(b, 0, 1.5) * exp(m * log(ncdf(-b))), [-inf, -6, -4, -3, -2, 0, inf]))
 
-csv = ["m,n0,n1,trials,dead_fraction_expected,atom_expected,atom_simulated,ks_plain,ks_resolved,ks_plain_sampled,ks_resolved_sampled"]
+def mean_se(values):
+    n = len(values)
+    mu = sum(values) / n
+    se = math.sqrt(sum((v - mu) ** 2 for v in values) / (n - 1) / n) if n > 1 else float("nan")
+    return mu, se
+
+csv_lines = ["m,n0,n1,trials,dead_fraction_expected,atom_expected,atom_simulated,atom_simulated_se,"
+             "ks_plain,ks_plain_se,ks_minus_atom,ks_minus_atom_se"]
 md = ["# ReLU, per-neuron bias σb = 1.5: switched-off neurons at finite m", "",
-      f"Generated by `verification/bias/dead-rows.sh` in {seconds} s (`nrmt verify` scenarios, seed 23, n0 = n1 = m/2,",
-      "trials pooled; theory on 512 equal-weight bias nodes, 'sampled' = the mixture of each trial's law of its own",
-      "drawn b_i). Dead fraction = E_b Φ(−b/s)^m, the expected share of neurons whose pre-activation stays below 0",
-      "in all m samples (mpmath); the k switched-off rows of a trial are one and the same constant row after",
-      "centring, so they give k − 1 exact zeros: expected atom = dead − 1/n1; atom = share of exactly-zero",
-      "eigenvalues in the simulation; KS plain, and at",
-      "resolution 1e-3·m1 next to 0 as in `nrmt verify` (theory/bias.md §9).", "",
-      "| m | trials | dead fraction E_b Φ(−b)^m | expected atom | atom (simulation) | KS plain | KS plain, sampled theory | KS at 1e-3·m1 | same, sampled |",
-      "|---|---|---|---|---|---|---|---|---|"]
-for m in (1000, 2000, 4000, 8000):
-    mm, trials, ks, ks_plain, atom = rows[f"relu-neuron-15-m{m}"]
-    _, _, kss, kss_plain, _ = rows[f"relu-neuron-15-m{m}-sampled"]
+      "Generated by `verification/bias/dead-rows.sh` from the sweep `verification/bias/dead-rows.json` "
+      f"({len(rows)} rows in `verification/bias/dead-rows/`, {task_seconds:.0f} s of task time;",
+      "seed 23, n0 = n1 = m/2, 4 trials per point, each row one matrix; mean ± standard error over the trials).",
+      "Dead fraction = E_b Φ(−b/s)^m, the expected share of neurons whose pre-activation stays below 0 in all",
+      "m samples (mpmath); the k switched-off rows of a trial are one and the same constant row after centring,",
+      "so they give k − 1 exact zeros: expected atom = dead − 1/n1; atom = share of exactly-zero eigenvalues",
+      "(`atom_empirical`); KS plain against the Gaussian-b law (512 quantile nodes), and KS − atom per trial.",
+      "The sampled theory and KS at resolution 1e-3·m1 next to 0: the `relu-neuron-15` scenarios of `nrmt verify`",
+      "(theory/bias.md §9; theory/sweeps.md §6 says why the sweep leaves them out).", "",
+      "| m | trials | dead fraction E_b Φ(−b)^m | expected atom | atom (simulation) | KS plain | KS − atom |",
+      "|---|---|---|---|---|---|---|"]
+for m in sorted({k[0] for k in groups}):
+    plain = groups[(m, False)]
+    n1 = int(plain[0]["n1"])
     d = dead(m)
-    csv.append(f"{m},{m // 2},{m // 2},{trials},{d:.5g},{d - 2 / m:.5g},{atom:.5g},{ks_plain:.5g},{ks:.5g},{kss_plain:.5g},{kss:.5g}")
-    md.append(f"| {m} | {trials} | {d:.4f} | {d - 2 / m:.4f} | {atom:.4f} | {ks_plain:.4f} | {kss_plain:.4f} | {ks:.4f} | {kss:.4f} |")
-for name, text in (("dead-rows.csv", "\n".join(csv) + "\n"), ("dead-rows.md", "\n".join(md) + "\n")):
+    atom = mean_se([float(r["atom_empirical"]) for r in plain])
+    ks = mean_se([float(r["ks"]) for r in plain])
+    kss = mean_se([float(r["ks"]) - float(r["atom_empirical"]) for r in plain])
+    csv_lines.append(f"{m},{plain[0]['n0']},{n1},{len(plain)},{d:.5g},{d - 1 / n1:.5g},{atom[0]:.5g},{atom[1]:.2g},"
+                     f"{ks[0]:.5g},{ks[1]:.2g},{kss[0]:.5g},{kss[1]:.2g}")
+    md.append(f"| {m} | {len(plain)} | {d:.4f} | {d - 1 / n1:.4f} | {atom[0]:.4f} ± {atom[1]:.4f} | "
+              f"{ks[0]:.4f} ± {ks[1]:.4f} | {kss[0]:.4f} ± {kss[1]:.4f} |")
+for name, text in (("dead-rows.csv", "\n".join(csv_lines) + "\n"), ("dead-rows.md", "\n".join(md) + "\n")):
     with open(os.path.join(out, name + ".tmp"), "w") as f:
         f.write(text)
     os.replace(os.path.join(out, name + ".tmp"), os.path.join(out, name))
 print("\n".join(md))
 PY
+if [ ! -f target/test-classes/org/nrmt/bench/DeadRowsFigure.class ]; then mvn -o -q test-compile; fi
+java -Djava.awt.headless=true -cp "target/classes:target/test-classes:target/lib/*" org.nrmt.bench.DeadRowsFigure \
+  verification/bias/dead-rows.csv verification/figures/dead-rows.png
+echo "figure: verification/figures/dead-rows.png"

@@ -1,15 +1,10 @@
 package org.nrmt.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
 import org.nrmt.bias.BiasLaws;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
@@ -53,8 +48,11 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     SimulateCommand.SimulationOptions sim;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Write the figure to FILE.png or FILE.svg.")
+    @Option(names = "--plot", paramLabel = "FILE", description = "Write the figure to FILE.png, FILE.svg or FILE.pdf.")
     Path plot;
+
+    @Mixin
+    FigureOptions figure;
 
     @Option(
             names = "--sampled-bias",
@@ -66,9 +64,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.validate();
-        if (plot != null && !(plotName().endsWith(".png") || plotName().endsWith(".svg"))) {
-            throw new UserInputException("--plot file must end in .png or .svg", plot);
-        }
+        FigureOptions.check(plot, figure);
         SimulateCommand.Prepared p =
                 sim.prepare(model, common, spec.commandLine().getErr());
         Theory theory = theory(p);
@@ -108,10 +104,6 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String plotName() {
-        return plot.getFileName().toString().toLowerCase(Locale.ROOT);
-    }
-
     private void writePlot(SimulateCommand.Prepared p, SimulationResult r, SpectralLaw law, Comparison c) {
         System.setProperty("java.awt.headless", "true");
         String title = String.format(
@@ -122,18 +114,7 @@ final class CompareCommand implements Callable<Integer> {
                 p.spec().phi(),
                 p.spec().psi(),
                 p.trials() > 1 ? ", " + p.trials() + " trials" : "");
-        XYChart chart = SpectrumFigure.build(title, r.spectrum(), law, c);
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            if (plotName().endsWith(".svg")) {
-                VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            } else {
-                bytes.write(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-            }
-            Output.writeAtomically(plot, bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UserInputException("cannot write the figure (" + e.getMessage() + ")", plot);
-        }
+        figure.write(SpectrumFigure.build(title, r.spectrum(), law, c), plot);
     }
 
     /** The law compared with, and (η, ζ, φ, ψ) when it is a Pennington–Worah quartic law. */

@@ -1,6 +1,5 @@
 package org.nrmt.cli;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -93,10 +91,13 @@ final class GeneralizationCommand implements Callable<Integer> {
 
     @Option(
             names = "--plot",
-            paramLabel = "FILE.png",
+            paramLabel = "FILE",
             description = "Draw E_test against n1/m at the given φ for every λ (with --simulate, simulation points "
-                    + "at --plot-ratios); a CSV of the numbers is written beside it.")
+                    + "at --plot-ratios) into FILE.png, .svg or .pdf; a CSV of the numbers is written beside it.")
     Path plot;
+
+    @Mixin
+    FigureOptions figure;
 
     @Option(
             names = "--plot-ratios",
@@ -142,9 +143,7 @@ final class GeneralizationCommand implements Callable<Integer> {
         if (trials < 1) throw new UserInputException("--trials must be >= 1", trials);
         if (testPoints < 1) throw new UserInputException("--test-points must be >= 1", testPoints);
         if (plot != null) {
-            if (!plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-                throw new UserInputException("--plot file must end in .png", plot);
-            }
+            FigureOptions.check(plot, figure);
             ModelOptions.requirePositive("--plot-max", plotMax);
             if (plotPoints < 2 || plotPoints > 100_000) {
                 throw new UserInputException("--plot-points must be between 2 and 100000", plotPoints);
@@ -366,11 +365,7 @@ final class GeneralizationCommand implements Callable<Integer> {
                 p.setLineColor(colour);
             }
         }
-        try {
-            Output.writeAtomically(plot, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        } catch (IOException e) {
-            throw new UserInputException("cannot write the figure (" + e.getMessage() + ")", plot);
-        }
+        figure.write(chart, plot);
         String name = plot.getFileName().toString();
         Path csvPath = plot.resolveSibling(name.substring(0, name.length() - 4) + ".csv");
         Output.writeAtomically(csvPath, csv.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,5 @@
 package org.nrmt.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -69,8 +67,14 @@ final class LayersCommand implements Callable<Integer> {
             description = "Divide the centred activation by √η so that η = 1 (default: on; --no-normalize to keep f).")
     boolean normalize;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw the eigenvalue density per layer.")
+    @Option(
+            names = "--plot",
+            paramLabel = "FILE",
+            description = "Draw the eigenvalue density per layer into FILE.png, .svg or .pdf.")
     Path plot;
+
+    @Mixin
+    FigureOptions figure;
 
     @Override
     public Integer call() {
@@ -84,10 +88,7 @@ final class LayersCommand implements Callable<Integer> {
         if (m < 2) {
             throw new UserInputException("--m must be >= 2", m);
         }
-        if (plot != null
-                && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new UserInputException("--plot file must end in .png", plot);
-        }
+        FigureOptions.check(plot, figure);
         Activation f = Models.activation(activation);
         DoubleConstants c;
         try {
@@ -180,10 +181,6 @@ final class LayersCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "layer %d (KS %.3f)", s.layer(), s.ksToInputLaw()), hx, hy);
             h.setMarker(SeriesMarkers.NONE);
         }
-        try {
-            Output.writeAtomically(plot, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        } catch (IOException e) {
-            throw new UserInputException("cannot write the figure (" + e.getMessage() + ")", plot);
-        }
+        figure.write(chart, plot);
     }
 }

@@ -36,7 +36,8 @@ public final class Main implements Runnable {
             "generalization",
             "layers",
             "isospectral",
-            "verify");
+            "verify",
+            "sweep");
 
     @Spec
     CommandSpec spec;
@@ -96,6 +97,7 @@ public final class Main implements Runnable {
             case "layers" -> new LayersCommand();
             case "isospectral" -> new IsospectralCommand();
             case "verify" -> new VerifyCommand();
+            case "sweep" -> new SweepCommand();
             default -> throw new IllegalArgumentException("unknown subcommand, got " + name);
         };
     }

@@ -1,6 +1,5 @@
 package org.nrmt.cli;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -73,10 +71,13 @@ final class MemorizationCommand implements Callable<Integer> {
 
     @Option(
             names = "--plot",
-            paramLabel = "FILE.png",
-            description =
-                    "Draw E_train against λ (log axis) for several η/ζ at the given η; a CSV is written beside it.")
+            paramLabel = "FILE",
+            description = "Draw E_train against λ (log axis) for several η/ζ at the given η into FILE.png, .svg or "
+                    + ".pdf; a CSV is written beside it.")
     Path plot;
+
+    @Mixin
+    FigureOptions figure;
 
     @Option(
             names = "--ratios",
@@ -108,10 +109,7 @@ final class MemorizationCommand implements Callable<Integer> {
         if (n2 != null && n2 < 1) {
             throw new UserInputException("--n2 must be >= 1", n2);
         }
-        if (plot != null
-                && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new UserInputException("--plot file must end in .png", plot);
-        }
+        FigureOptions.check(plot, figure);
         ModelParams p = model.params();
         double mean = 0;
         DoubleUnaryOperator f;
@@ -327,11 +325,7 @@ final class MemorizationCommand implements Callable<Integer> {
                         .append('\n');
             }
         }
-        try {
-            Output.writeAtomically(plot, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        } catch (IOException e) {
-            throw new UserInputException("cannot write the figure (" + e.getMessage() + ")", plot);
-        }
+        figure.write(chart, plot);
         String name = plot.getFileName().toString();
         Path csvPath = plot.resolveSibling(name.substring(0, name.length() - 4) + ".csv");
         Output.writeAtomically(csvPath, csv.toString().getBytes(StandardCharsets.UTF_8));

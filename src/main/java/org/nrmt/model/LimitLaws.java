@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.nrmt.activation.Activation;
+import org.nrmt.bias.BiasLaw;
 import org.nrmt.bias.BiasLaws;
+import org.nrmt.bias.BiasPoint;
+import org.nrmt.bias.ConditionalConstants;
 import org.nrmt.constants.DoubleConstants;
 import org.nrmt.constants.GaussianConstants;
 import org.nrmt.constants.GaussianConstantsEngine;
@@ -16,6 +19,8 @@ import org.nrmt.spectrum.MixtureLaw;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
+import org.nrmt.spectrum.StieltjesPoint;
+import org.nrmt.spectrum.UncertifiedPointException;
 
 /**
  * The limit law of a {@link Model} at aspect ratios φ = n0/m, ψ = n0/n1 (theory/conventions.md):
@@ -72,15 +77,73 @@ public final class LimitLaws {
      * discretised by equal-weight quantile nodes ({@link BiasLaws#forCdf}), which resolve the CDF.
      */
     public static SpectralLaw law(Model m, double phi, double psi) {
-        if (!m.biased()) return QuarticLaw.of(params(m, phi, psi));
-        params(m, phi, psi); // the same checks of φ, ψ and of the activation as without a bias
-        return BiasLaws.forCdf(
-                m.bias(),
-                m.parsedActivation(),
-                m.s().doubleValue(),
-                m.biasSigma().doubleValue(),
-                phi,
-                psi);
+        return law(m, phi, psi, false);
+    }
+
+    /**
+     * The law for moments: as {@link #law} but with a bias discretised by the 64-node Gauss–Hermite
+     * rule ({@link BiasLaws#of}), exact for the polynomial averages moments are made of (to about
+     * 1e-10), where the quantile nodes of {@link #law} resolve the CDF instead (theory/bias.md §2).
+     */
+    public static SpectralLaw lawForMoments(Model m, double phi, double psi) {
+        return law(m, phi, psi, true);
+    }
+
+    private static SpectralLaw law(Model m, double phi, double psi, boolean gaussHermite) {
+        ModelParams p = params(m, phi, psi); // the same checks of φ, ψ and of the activation with a bias
+        if (!m.biased()) return QuarticLaw.of(p);
+        Activation f = m.parsedActivation();
+        double s = m.s().doubleValue();
+        double sb = m.biasSigma().doubleValue();
+        return gaussHermite ? BiasLaws.of(m.bias(), f, s, sb, phi, psi) : BiasLaws.forCdf(m.bias(), f, s, sb, phi, psi);
+    }
+
+    /**
+     * E_b μ and Var_b μ of the conditional means on the bias nodes (the mean and the strength of
+     * the outlier a bias adds; theory/bias.md §2): {meanMu, varianceMu}.
+     */
+    public static double[] meanMuAndVariance(ConditionalConstants c) {
+        double[] w = c.measure().weights();
+        double[] mu = c.mu();
+        double mean = 0;
+        double second = 0;
+        for (int j = 0; j < w.length; j++) {
+            mean += w[j] * mu[j];
+            second += w[j] * mu[j] * mu[j];
+        }
+        return new double[] {mean, Math.max(0, second - mean * mean)};
+    }
+
+    /**
+     * ρ(x) at every x of a double-precision law, NaN where the law refuses to certify a point (a
+     * certified density is never NaN): the quartic law continues laterally along the sorted points
+     * ({@link QuarticLaw#stieltjesOnLine}); a per-neuron or per-sample bias law along the grid
+     * ({@link BiasLaw#densities}), with its edge-zone rule where that fails; any other law point by
+     * point.
+     */
+    public static double[] densities(SpectralLaw law, double[] xs) {
+        double[] out = new double[xs.length];
+        if (law instanceof QuarticLaw q) {
+            List<StieltjesPoint> pts = q.stieltjesOnLine(xs, 0);
+            for (int i = 0; i < xs.length; i++) {
+                StieltjesPoint p = pts.get(i);
+                out[i] = p.certified() ? p.density() + 0.0 : Double.NaN;
+            }
+            return out;
+        }
+        BiasPoint[] pts = law instanceof BiasLaw b ? b.densities(xs) : null;
+        for (int i = 0; i < xs.length; i++) {
+            if (pts != null && pts[i].certified() && xs[i] > 0) {
+                out[i] = pts[i].density() + 0.0;
+                continue;
+            }
+            try {
+                out[i] = law.density(xs[i]) + 0.0;
+            } catch (UncertifiedPointException e) {
+                out[i] = Double.NaN; // refused, never guessed
+            }
+        }
+        return out;
     }
 
     /**
@@ -114,11 +177,31 @@ public final class LimitLaws {
      * The law a simulation of {@code spec} with activation {@code f} converges to, at the
      * simulation's own ratios φ = n0/m, ψ = n0/n1. With {@code sampledBias} (per-neuron or
      * per-sample bias only) it is the mixture, over the {@code trials} trials, of each trial's law
-     * given the biases that trial drew (seeded as {@link Simulator#biasValues}); pooled trials follow
-     * the mixture of their own laws, because the law is not linear in the bias measure. A scalar bias
-     * takes the quartic law of the conditional constants at the one β that the single trial drew.
+     * given the biases that trial drew ({@link #ofTrial}); pooled trials follow the mixture of their
+     * own laws, because the law is not linear in the bias measure. A scalar bias takes the quartic
+     * law of the conditional constants at the one β that the single trial drew.
      */
     public static SpectralLaw ofSimulation(String f, SimulationSpec spec, long seed, int trials, boolean sampledBias) {
+        if (spec.bias() == BiasKind.scalar && trials != 1) {
+            throw new IllegalArgumentException(
+                    "a scalar bias is compared one trial at a time (each trial draws its own β), got trials " + trials);
+        }
+        if (!sampledBias || trials == 1) return ofTrial(f, spec, seed, 0, sampledBias);
+        List<SpectralLaw> parts = new ArrayList<>();
+        for (int t = 0; t < trials; t++) {
+            parts.add(ofTrial(f, spec, seed, t, true));
+        }
+        return new MixtureLaw(parts);
+    }
+
+    /**
+     * The law trial {@code trial} of a simulation of {@code spec} (seed {@code seed}) is compared
+     * with: the quartic law without a bias; with a per-neuron or per-sample bias the law over
+     * b ~ N(0, σb²), or with {@code sampledBias} the law of the biases this trial drew (seeded as
+     * {@link Simulator#biasValues}); with a scalar bias the quartic law of the conditional constants
+     * at this trial's β. Only the sampled and scalar laws depend on the trial.
+     */
+    public static SpectralLaw ofTrial(String f, SimulationSpec spec, long seed, int trial, boolean sampledBias) {
         Model m = Model.of(f)
                 .withSigmas(decimal(spec.sigmaW()), decimal(spec.sigmaX()))
                 .withBias(spec.bias(), decimal(spec.biasSigma()));
@@ -128,27 +211,19 @@ public final class LimitLaws {
             throw new IllegalArgumentException(
                     "the sampled-bias theory needs a per-neuron or per-sample bias, got " + spec.bias());
         }
-        Activation parsed = m.parsedActivation();
         switch (spec.bias()) {
             case none:
                 return QuarticLaw.of(params(m, phi, psi));
             case neuron:
             case sample:
                 if (!sampledBias) return law(m, phi, psi);
-                List<SpectralLaw> parts = new ArrayList<>();
-                for (int t = 0; t < trials; t++) {
-                    parts.add(BiasLaws.ofSamples(
-                            spec.bias(), parsed, spec.s(), Simulator.biasValues(spec, seed, t), phi, psi));
-                }
-                return parts.size() == 1 ? parts.get(0) : new MixtureLaw(parts);
+                params(m, phi, psi); // the same checks of φ, ψ and of the activation as without a bias
+                return BiasLaws.ofSamples(
+                        spec.bias(), m.parsedActivation(), spec.s(), Simulator.biasValues(spec, seed, trial), phi, psi);
             case scalar:
-                if (trials != 1) {
-                    throw new IllegalArgumentException(
-                            "a scalar bias is compared one trial at a time (each trial draws its own β), got trials "
-                                    + trials);
-                }
-                double beta = Simulator.biasValues(spec, seed, 0)[0];
-                DoubleConstants c = GaussianConstantsEngine.computeDouble(parsed, spec.s(), beta);
+                params(m, phi, psi);
+                double beta = Simulator.biasValues(spec, seed, trial)[0];
+                DoubleConstants c = GaussianConstantsEngine.computeDouble(m.parsedActivation(), spec.s(), beta);
                 return QuarticLaw.of(new ModelParams(c.eta(), c.zeta(), phi, psi));
             default:
                 throw new IllegalStateException("unknown bias kind " + spec.bias());

@@ -3,7 +3,9 @@ package org.nrmt.model;
 import java.math.BigDecimal;
 import java.util.Objects;
 import org.nrmt.activation.Activation;
+import org.nrmt.constants.GaussianConstantsEngine;
 import org.nrmt.simulation.BiasKind;
+import org.nrmt.simulation.CenteredActivation;
 
 /**
  * A network ensemble as the user specifies it, independent of sizes: the activation f (an
@@ -89,6 +91,21 @@ public record Model(
     /** s = σw σx, exactly. */
     public BigDecimal s() {
         return sigmaW.multiply(sigmaX);
+    }
+
+    /**
+     * The centred activation a simulation of this model samples: \( f - E f(s_{tot} Z) \) with
+     * \( s_{tot} = \sqrt{s^2 + \sigma_b^2} \), the mean over pre-activation and bias (a residual row or
+     * column mean, such as μ(b_i) − mean with a bias, only adds one outlier eigenvalue;
+     * theory/bias.md). Centring is done in double precision, as the simulation is.
+     */
+    public CenteredActivation centred() {
+        Activation f = parsedActivation();
+        double s = s().doubleValue();
+        double sb = biasSigma.doubleValue();
+        double mean = GaussianConstantsEngine.computeDouble(f, Math.sqrt(s * s + sb * sb), 0)
+                .mean();
+        return new CenteredActivation(f.toDoubleFunction(), mean, activation);
     }
 
     /** The parsed activation; a syntax error is an IllegalArgumentException naming the text. */

@@ -31,8 +31,13 @@ public interface EigenSolver {
      * from the same draws. For applications that need Y itself (the ridge fit of memorization).
      *
      * @throws InsufficientMemoryException when n1·m exceeds one Java array
+     * @throws UnsupportedOperationException for a solver that only returns spectra (test doubles;
+     *     both backends implement it)
      */
-    double[] sampleFeatures(SimulationSpec spec, CenteredActivation activation, long seed, int trial, int parallelism);
+    default double[] sampleFeatures(
+            SimulationSpec spec, CenteredActivation activation, long seed, int trial, int parallelism) {
+        throw new UnsupportedOperationException(name() + " returns spectra only, got a request for Y");
+    }
 
     /** Bytes one trial of {@code spec} holds at its peak, in the memory this solver uses. */
     long bytesPerTrial(SimulationSpec spec);

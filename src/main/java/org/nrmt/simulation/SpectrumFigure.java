@@ -17,7 +17,8 @@ import org.nrmt.spectrum.SpectralLaw;
 import org.nrmt.spectrum.UncertifiedPointException;
 
 /**
- * The comparison figure (XChart; the caller writes it as PNG or SVG): a density-normalised
+ * The comparison figure (described in XChart; {@code org.nrmt.figure.FigureWriter} draws it as PNG,
+ * SVG or PDF): a density-normalised
  * histogram of the eigenvalues off the atoms (its area is the empirical continuous mass), the
  * theory density ρ, each atom as a spike whose height is its mass times the plot's height with the
  * theory and empirical masses in the legend, and the support edges as marks on the axis.

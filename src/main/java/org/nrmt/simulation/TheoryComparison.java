@@ -97,6 +97,11 @@ public final class TheoryComparison {
                 seconds);
     }
 
+    /** As {@link #compare(SimulationResult, SpectralLaw, Cdf)} with a table already built (a sweep's trials share it). */
+    public static Comparison compare(SimulationResult result, SpectralLaw law, TabulatedCdf cdf) {
+        return compare(result, law, new Cdf(cdf::cdf, cdf::cdfLeft));
+    }
+
     /** The comparison of an empirical spectrum with a law, its CDF tabulated; {@code seconds} is passed through. */
     public static Comparison compare(EmpiricalSpectrum esd, SpectralLaw law, double seconds) {
         return compare(esd, law, Cdf.tabulated(law), 0, seconds);

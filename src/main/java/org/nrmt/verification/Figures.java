@@ -2,20 +2,20 @@ package org.nrmt.verification;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nrmt.figure.FigureFormat;
+import org.nrmt.figure.FigureSize;
+import org.nrmt.figure.FigureWriter;
 
 /**
- * The report's figures as PNG bytes (XChart). Pure functions of the outcomes, so the same numbers
+ * The report's figures as PNG bytes (described in XChart, drawn by {@link FigureWriter}). Pure functions of the outcomes, so the same numbers
  * give the same bytes. Figures of non-deterministic quantities (timings) are not drawn.
  */
 final class Figures {
@@ -210,10 +210,6 @@ final class Figures {
     }
 
     private static byte[] png(XYChart chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode a figure", e);
-        }
+        return FigureWriter.encode(chart, FigureFormat.PNG, FigureSize.DEFAULT);
     }
 }
