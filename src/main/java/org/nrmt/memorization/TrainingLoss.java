@@ -64,7 +64,7 @@ public final class TrainingLoss {
     }
 
     /** 1 − γ − γλ²G′(−λ). */
-    public double fromPoint(NegativeAxisPoint pt) {
+    private double fromPoint(NegativeAxisPoint pt) {
         double l = pt.lambda();
         return 1 - gamma - gamma * l * l * pt.dg();
     }

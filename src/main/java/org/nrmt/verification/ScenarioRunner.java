@@ -117,7 +117,11 @@ final class ScenarioRunner {
         return law instanceof QuarticLaw ? new TabulatedLaw(law) : law;
     }
 
-    /** f with its Gaussian mean E f(Z) subtracted. */
+    /**
+     * f with its Gaussian mean E f(Z) subtracted, with a bias too (not {@link Model#centred}'s
+     * E f(√(1 + σb²) Z)): the report's W1 and moments of the bias scenarios carry the outlier of this
+     * centring; KS and the limit law do not depend on it (theory/verification.md §1).
+     */
     private static CenteredActivation centred(Model model, DoubleConstants c) {
         Activation f = model.parsedActivation();
         return new CenteredActivation(f.toDoubleFunction(), c.mean(), f.text());
