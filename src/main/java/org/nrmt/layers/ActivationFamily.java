@@ -1,6 +1,5 @@
 package org.nrmt.layers;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -65,14 +64,5 @@ public record ActivationFamily(String template, List<String> parameters) {
     /** Plain decimal text of an apfloat (no exponent), all its digits. */
     static String plain(Apfloat v) {
         return new java.math.BigDecimal(v.toString(true)).toPlainString();
-    }
-
-    /** A mutable copy helper: the map of values in parameter order. */
-    Map<String, Apfloat> ordered(Map<String, Apfloat> values) {
-        Map<String, Apfloat> out = new LinkedHashMap<>();
-        for (String p : parameters) {
-            out.put(p, values.get(p));
-        }
-        return out;
     }
 }

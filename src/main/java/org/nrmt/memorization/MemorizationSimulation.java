@@ -1,8 +1,10 @@
 package org.nrmt.memorization;
 
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.nrmt.simulation.TrialSeeds;
+import org.nrmt.simulation.CenteredActivation;
+import org.nrmt.simulation.EigenSolver;
+import org.nrmt.simulation.NativeEigenSolver;
+import org.nrmt.simulation.SimulationSpec;
 
 /**
  * Simulated training loss of ridge regression on random features Y = f(WX) − mean (n1×m) with
@@ -28,32 +30,33 @@ public final class MemorizationSimulation {
         this.eigenvaluesOfM = eigenvaluesOfM;
     }
 
+    /** Trial 0 of {@code seed}: {@link #sample(DoubleUnaryOperator, double, int, int, int, long, int)}. */
+    public static MemorizationSimulation sample(DoubleUnaryOperator f, double mean, int n0, int n1, int m, long seed) {
+        return sample(f, mean, n0, n1, m, seed, 0);
+    }
+
     /**
-     * Samples one feature matrix (σw = σx = 1) and the spectrum of M = YYᵀ/m.
+     * Trial {@code trial} (≥ 0) of {@code seed} at σw = σx = 1: Y is the feature matrix of the
+     * simulation package's sampler ({@link EigenSolver#sampleFeatures}), so M = YYᵀ/m is the matrix
+     * {@code nrmt simulate} diagonalises for the same seed and trial, and trials are independent.
      *
      * @param f    the activation
      * @param mean its Gaussian mean E f(Z), subtracted (centring)
      */
-    public static MemorizationSimulation sample(DoubleUnaryOperator f, double mean, int n0, int n1, int m, long seed) {
-        return sample(f, mean, n0, n1, m, RandomFeatures.rng(seed));
-    }
-
-    /**
-     * Trial {@code trial} (≥ 0) of {@code seed}: W and X drawn from the independent stream
-     * {@link TrialSeeds#generator(long, int)}, so trials are independent and each depends on
-     * (seed, trial) only.
-     */
     public static MemorizationSimulation sample(
             DoubleUnaryOperator f, double mean, int n0, int n1, int m, long seed, int trial) {
-        return sample(f, mean, n0, n1, m, TrialSeeds.generator(seed, trial));
-    }
-
-    private static MemorizationSimulation sample(
-            DoubleUnaryOperator f, double mean, int n0, int n1, int m, UniformRandomProvider rng) {
         RandomFeatures.requirePositive("n0", n0);
         RandomFeatures.requirePositive("n1", n1);
         RandomFeatures.requirePositive("m", m);
-        double[] y = RandomFeatures.features(rng, f, mean, n0, n1, m, 1, 1);
+        SimulationSpec spec = SimulationSpec.of(n0, n1, m);
+        double[] columns = NativeEigenSolver.load(notice -> {})
+                .sampleFeatures(spec, new CenteredActivation(f, mean, "f"), seed, trial, 1);
+        double[] y = new double[columns.length];
+        for (int mu = 0; mu < m; mu++) {
+            for (int i = 0; i < n1; i++) {
+                y[i * m + mu] = columns[mu * n1 + i]; // column-major to the row-major layout of RandomFeatures
+            }
+        }
         double[] eig = RandomFeatures.eigenvalues(RandomFeatures.gram(y, n1, m), n1);
         return new MemorizationSimulation(n1, m, y, eig);
     }
@@ -63,13 +66,25 @@ public final class MemorizationSimulation {
         return eigenvaluesOfM.clone();
     }
 
-    /** (λ²/m) tr (K + λ)⁻² from the spectrum. */
+    /** (λ²/m) tr (K + λ)⁻² from the spectrum ({@link #spectralLoss(double[], int, double)}). */
     public double spectralLoss(double lambda) {
+        return spectralLoss(eigenvaluesOfM, m, lambda);
+    }
+
+    /**
+     * \( E = \frac{\lambda^2}{m} \operatorname{tr}(K + \lambda)^{-2} \) from the ascending
+     * eigenvalues of M = YYᵀ/m (n1 of them): K = YᵀY/m (m×m) has the min(n1, m) largest
+     * eigenvalues of M and m − n1 zeros when n1 &lt; m, each zero contributing λ²/λ² = 1
+     * (theory/memorization.md §1). Rounding below 0 counts as 0.
+     */
+    public static double spectralLoss(double[] ascendingEigenvaluesOfM, int m, double lambda) {
         requireLambda(lambda);
+        RandomFeatures.requirePositive("m", m);
+        int n1 = ascendingEigenvaluesOfM.length;
         int k = Math.min(n1, m);
-        double sum = m - k; // K's zero eigenvalues contribute λ²/λ² = 1 each
+        double sum = m - k;
         for (int i = n1 - k; i < n1; i++) {
-            double kappa = Math.max(0, eigenvaluesOfM[i]);
+            double kappa = Math.max(0, ascendingEigenvaluesOfM[i]);
             double r = lambda / (kappa + lambda);
             sum += r * r;
         }
@@ -93,9 +108,7 @@ public final class MemorizationSimulation {
         }
         double[] ytt = RandomFeatures.multiplyTransposed(y, n1, m, t, n2, 1); // Y Tᵀ, n1×n2
         double[] w2t = RandomFeatures.solvePositiveDefinite(a, n1, ytt, n2); // W2ᵀ, n1×n2
-        // residual T − W2 Y = T − (W2ᵀ)ᵀ Y
-        double[] fit = new double[n2 * m];
-        org.bytedeco.openblas.global.openblas.cblas_dgemm(101, 112, 111, n2, m, n1, 1, w2t, n2, y, m, 0, fit, m);
+        double[] fit = RandomFeatures.transposedTimes(w2t, n1, n2, y, m, 1); // W2 Y = (W2ᵀ)ᵀ Y, n2×m
         double ss = 0;
         for (int i = 0; i < fit.length; i++) {
             double r = t[i] - fit[i];

@@ -7,13 +7,16 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.bytedeco.openblas.global.openblas;
 
 /**
- * Dense row-major random-feature matrices and the BLAS/LAPACK calls on them: Gaussian sampling
- * from a seed, products (dgemm), Gram matrices (dsyrk), symmetric eigenvalues (dsyevd) and
- * positive-definite solves (dposv), all through bytedeco OpenBLAS.
+ * Dense row-major matrices and the BLAS/LAPACK calls on them, all through bytedeco OpenBLAS:
+ * products (dgemm), Gram matrices (dsyrk), symmetric eigenvalues (dsyevd), positive-definite
+ * solves (dposv), and Gaussian matrices from one sequential seeded stream.
  *
- * <p>Exists because the simulation package exposes spectra, not the feature matrix Y that the
- * ridge fit and the layer propagation need. Conventions: W is n1×n0 with entries N(0, σw²/n0),
- * X is n0×m with entries N(0, σx²), Y = f(WX) − mean (theory/conventions.md).
+ * <p>The ridge fit of memorization takes its features Y from the simulation package's sampler
+ * ({@link org.nrmt.simulation.EigenSolver#sampleFeatures}, one stream per column). {@link #weights},
+ * {@link #inputs} and {@link #features(double[], double[], DoubleUnaryOperator, double, int, int, int)}
+ * serve the generalization package and the layer propagation, which need W and X apart (new inputs
+ * under weights already drawn, a fresh W per layer). Conventions: W is n1×n0 with entries
+ * N(0, σw²/n0), X is n0×m with entries N(0, σx²), Y = f(WX) − mean (theory/conventions.md).
  */
 public final class RandomFeatures {
 
@@ -45,6 +48,13 @@ public final class RandomFeatures {
     public static double[] multiply(double[] a, int r, int k, double[] b, int c, double alpha) {
         double[] out = new double[Math.multiplyExact(r, c)];
         openblas.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, r, c, k, alpha, a, k, b, c, 0, out, c);
+        return out;
+    }
+
+    /** alpha·Aᵀ·B, A (k×r), B (k×c). */
+    public static double[] transposedTimes(double[] a, int k, int r, double[] b, int c, double alpha) {
+        double[] out = new double[Math.multiplyExact(r, c)];
+        openblas.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, r, c, k, alpha, a, r, b, c, 0, out, c);
         return out;
     }
 
@@ -94,25 +104,7 @@ public final class RandomFeatures {
         }
     }
 
-    /**
-     * Y = f(WX) − mean (n1×m) with fresh W (n1×n0, N(0, σw²/n0)) and X (n0×m, N(0, σx²)) drawn
-     * from {@code rng} in that order: W first, then X.
-     */
-    public static double[] features(
-            UniformRandomProvider rng,
-            DoubleUnaryOperator f,
-            double mean,
-            int n0,
-            int n1,
-            int m,
-            double sigmaW,
-            double sigmaX) {
-        double[] w = weights(rng, n0, n1, sigmaW);
-        double[] x = inputs(rng, n0, m, sigmaX);
-        return features(w, x, f, mean, n0, n1, m);
-    }
-
-    /** W, n1×n0 with entries N(0, σw²/n0): the first draw of {@link #features}. */
+    /** W, n1×n0 with entries N(0, σw²/n0), drawn from {@code rng}. */
     public static double[] weights(UniformRandomProvider rng, int n0, int n1, double sigmaW) {
         return gaussian(rng, n1, n0, sigmaW / Math.sqrt(n0));
     }

@@ -34,10 +34,6 @@ public final class TrainingLoss {
         return of(p, r);
     }
 
-    public double gamma() {
-        return gamma;
-    }
-
     /** E_train(λ) for λ ∈ [0, ∞]; the endpoints are the exact limits. */
     public double at(double lambda) {
         if (!(lambda >= 0) || Double.isNaN(lambda)) {
@@ -68,7 +64,7 @@ public final class TrainingLoss {
     }
 
     /** 1 − γ − γλ²G′(−λ). */
-    public double fromPoint(NegativeAxisPoint pt) {
+    private double fromPoint(NegativeAxisPoint pt) {
         double l = pt.lambda();
         return 1 - gamma - gamma * l * l * pt.dg();
     }

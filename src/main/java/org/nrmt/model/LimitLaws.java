@@ -39,7 +39,18 @@ public final class LimitLaws {
         return GaussianConstantsEngine.computeDouble(m.parsedActivation(), m.s().doubleValue(), 0);
     }
 
-    /** (η, ζ, φ, ψ) in double: from the model's η, ζ or from its activation's constants. */
+    /**
+     * ζ below this multiple of η is the double engine's rounding of an exact 0 (the engine returns
+     * ζ ≈ 1e-33 for x² − 1), and is taken as 0, so that the law and the training loss take the
+     * exact ζ = 0 forms (Marchenko–Pastur, theory/quartic.md §3). A true ζ that small moves the double
+     * law by O(ζ/η), below its own rounding.
+     */
+    static final double ZETA_ROUNDING = 1e-14;
+
+    /**
+     * (η, ζ, φ, ψ) in double: from the model's η, ζ or from its activation's constants, with a ζ
+     * below {@link #ZETA_ROUNDING}·η set to 0.
+     */
     public static ModelParams params(Model m, double phi, double psi) {
         double eta;
         double zeta;
@@ -53,6 +64,9 @@ public final class LimitLaws {
             if (!(eta > 0)) {
                 throw new IllegalArgumentException(
                         "the activation is constant under the Gaussian (eta = 0), got '" + m.activation() + "'");
+            }
+            if (zeta <= ZETA_ROUNDING * eta) {
+                zeta = 0;
             }
         }
         return new ModelParams(eta, zeta, phi, psi);

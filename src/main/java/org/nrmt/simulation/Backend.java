@@ -7,11 +7,6 @@ public enum Backend {
     /** ojAlgo, pure Java. */
     java;
 
-    /** The CLI word: "native" or "java". */
-    public String word() {
-        return this == native_ ? "native" : "java";
-    }
-
     /** Parses "native" or "java". */
     public static Backend parse(String word) {
         return switch (word) {

@@ -6,7 +6,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * An activation f applied to pre-activations, with its Gaussian mean E f(sZ) subtracted so that
  * M = YYᵀ/m carries no rank-one spike (the limiting law is that of the centred f; see
- * {@code theory/model.md} §2).
+ * {@code theory/verification.md} §1).
  *
  * @param f     the activation, evaluated on pre-activations of standard deviation s
  * @param mean  E f(sZ), subtracted from every entry; finite
@@ -19,11 +19,6 @@ public record CenteredActivation(DoubleUnaryOperator f, double mean, String labe
         if (!Double.isFinite(mean)) {
             throw new IllegalArgumentException("activation mean must be finite, got " + mean);
         }
-    }
-
-    /** An activation whose Gaussian mean is already 0. */
-    public static CenteredActivation of(DoubleUnaryOperator f, String label) {
-        return new CenteredActivation(f, 0.0, label);
     }
 
     /** f(x) − mean. */

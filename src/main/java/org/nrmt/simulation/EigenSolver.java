@@ -25,6 +25,20 @@ public interface EigenSolver {
     double[] sampleEigenvalues(
             SimulationSpec spec, CenteredActivation activation, long seed, int trial, int parallelism);
 
+    /**
+     * The feature matrix Y (n1×m, column-major: y_iμ at index μ·n1 + i) of trial {@code trial} of
+     * {@code seed}, on the heap: the matrix whose M = YYᵀ/m {@link #sampleEigenvalues} diagonalises,
+     * from the same draws. For applications that need Y itself (the ridge fit of memorization).
+     *
+     * @throws InsufficientMemoryException when n1·m exceeds one Java array
+     * @throws UnsupportedOperationException for a solver that only returns spectra (test doubles;
+     *     both backends implement it)
+     */
+    default double[] sampleFeatures(
+            SimulationSpec spec, CenteredActivation activation, long seed, int trial, int parallelism) {
+        throw new UnsupportedOperationException(name() + " returns spectra only, got a request for Y");
+    }
+
     /** Bytes one trial of {@code spec} holds at its peak, in the memory this solver uses. */
     long bytesPerTrial(SimulationSpec spec);
 
@@ -33,4 +47,12 @@ public interface EigenSolver {
 
     /** "native memory" or "Java heap": where {@link #bytesPerTrial} is spent. */
     String memoryKind();
+
+    /** Refuses anything but an n×n array with n &gt; 0 (before a native call could fault). */
+    static void requireSquare(double[] a, int n) {
+        if (n <= 0 || a.length < (long) n * n) {
+            throw new IllegalArgumentException(
+                    "need an n×n array with n > 0, got n = " + n + " and " + a.length + " entries");
+        }
+    }
 }

@@ -57,10 +57,7 @@ public final class JavaEigenSolver implements EigenSolver {
 
     @Override
     public double[] symmetricEigenvalues(double[] a, int n) {
-        if (n <= 0 || a.length < (long) n * n) {
-            throw new IllegalArgumentException(
-                    "need an n×n array with n > 0, got n = " + n + " and " + a.length + " entries");
-        }
+        EigenSolver.requireSquare(a, n);
         double[] full = a.clone();
         // Callers fill only the lower triangle (LAPACK's convention): mirror it.
         for (int j = 0; j < n; j++) {
@@ -72,7 +69,30 @@ public final class JavaEigenSolver implements EigenSolver {
     }
 
     @Override
+    public double[] sampleFeatures(
+            SimulationSpec spec, CenteredActivation activation, long seed, int trial, int parallelism) {
+        return features(spec, activation, seed, trial, parallelism).data;
+    }
+
+    @Override
     public double[] sampleEigenvalues(
+            SimulationSpec spec, CenteredActivation activation, long seed, int trial, int parallelism) {
+        int n1 = spec.n1();
+        requireArray("M", (long) n1 * n1);
+        R064Store z = features(spec, activation, seed, trial, parallelism);
+        R064Store mm = R064Store.FACTORY.make(n1, n1);
+        mm.fillByMultiplying(z, z.transpose());
+        z = null;
+        double[] md = mm.data;
+        double inv = 1.0 / spec.m();
+        for (int i = 0; i < md.length; i++) {
+            md[i] *= inv;
+        }
+        return eigenvalues(mm, n1);
+    }
+
+    /** Y (n1×m) of the trial: G_W G_X by ojAlgo, then α and the activation column by column. */
+    private static R064Store features(
             SimulationSpec spec, CenteredActivation activation, long seed, int trial, int parallelism) {
         int n0 = spec.n0();
         int n1 = spec.n1();
@@ -80,49 +100,16 @@ public final class JavaEigenSolver implements EigenSolver {
         requireArray("W", (long) n1 * n0);
         requireArray("X", (long) n0 * m);
         requireArray("WX", (long) n1 * m);
-        requireArray("M", (long) n1 * n1);
         TrialSampler sampler = new TrialSampler(seed, trial, parallelism);
-        double[] w = gaussian(n1, n0, TrialSampler.W_STREAM, sampler);
-        double[] x = gaussian(n0, m, TrialSampler.X_STREAM, sampler);
+        double[] w = new double[n1 * n0];
+        sampler.gaussianMatrix(n1, n0, TrialSampler.W_STREAM, () -> TrialSampler.heap(w));
+        double[] x = new double[n0 * m];
+        sampler.gaussianMatrix(n0, m, TrialSampler.X_STREAM, () -> TrialSampler.heap(x));
         double[] bias = sampler.bias(spec);
         R064Store z = R064Store.FACTORY.make(n1, m);
         z.fillByMultiplying(R064Store.wrap(w, n1), R064Store.wrap(x, n0));
-        w = null;
-        x = null;
-        double alpha = TrialSampler.alpha(spec);
-        double[] zd = z.data;
-        sampler.forColumns(m, (from, to) -> {
-            double[] col = new double[n1];
-            for (int mu = from; mu < to; mu++) {
-                int off = mu * n1;
-                for (int i = 0; i < n1; i++) {
-                    col[i] = alpha * zd[off + i];
-                }
-                TrialSampler.activateColumn(col, n1, mu, spec, bias, activation);
-                System.arraycopy(col, 0, zd, off, n1);
-            }
-        });
-        R064Store mm = R064Store.FACTORY.make(n1, n1);
-        mm.fillByMultiplying(z, z.transpose());
-        z = null;
-        double[] md = mm.data;
-        double inv = 1.0 / m;
-        for (int i = 0; i < md.length; i++) {
-            md[i] *= inv;
-        }
-        return eigenvalues(mm, n1);
-    }
-
-    private static double[] gaussian(int rows, int cols, long stream, TrialSampler sampler) {
-        double[] a = new double[rows * cols];
-        sampler.forColumns(cols, (from, to) -> {
-            double[] buf = new double[rows];
-            for (int j = from; j < to; j++) {
-                sampler.gaussianColumn(stream + j, buf, rows);
-                System.arraycopy(buf, 0, a, j * rows, rows);
-            }
-        });
-        return a;
+        sampler.activate(n1, m, TrialSampler.alpha(spec), spec, bias, activation, () -> TrialSampler.heap(z.data));
+        return z;
     }
 
     private static double[] eigenvalues(R064Store matrix, int n) {

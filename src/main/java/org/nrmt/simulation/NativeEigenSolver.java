@@ -122,10 +122,7 @@ public final class NativeEigenSolver implements EigenSolver {
 
     @Override
     public double[] symmetricEigenvalues(double[] a, int n) {
-        if (n <= 0 || a.length < (long) n * n) {
-            throw new IllegalArgumentException(
-                    "need an n×n array with n > 0, got n = " + n + " and " + a.length + " entries");
-        }
+        EigenSolver.requireSquare(a, n);
         double[] copy = a.clone();
         double[] w = new double[n];
         int info = openblas.LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, copy, n, w);
@@ -142,48 +139,28 @@ public final class NativeEigenSolver implements EigenSolver {
         List<Pointer> owned = new ArrayList<>(5);
         try {
             TrialSampler sampler = new TrialSampler(seed, trial, parallelism);
-            DoublePointer w = allocate(owned, (long) n1 * n0);
-            fillGaussian(w, n1, n0, TrialSampler.W_STREAM, sampler);
-            DoublePointer x = allocate(owned, (long) n0 * m);
-            fillGaussian(x, n0, m, TrialSampler.X_STREAM, sampler);
-            double[] bias = sampler.bias(spec);
-            DoublePointer z = allocate(owned, (long) n1 * m);
-            openblas.cblas_dgemm(
-                    CblasColMajor,
-                    CblasNoTrans,
-                    CblasNoTrans,
-                    n1,
-                    m,
-                    n0,
-                    TrialSampler.alpha(spec),
-                    w,
-                    n1,
-                    x,
-                    n0,
-                    0.0,
-                    z,
-                    n1);
+            Product p = product(owned, spec, sampler);
             // M takes over G_X's or G_W's buffer when it fits (dsyrk overwrites its lower triangle,
             // all dsyevd reads): fresh off-heap memory costs a page fault per 4 kB on first write,
             // ~8000 for n = 2000. The peak stays within peakDoubles().
             long nn = (long) n1 * n1;
             DoublePointer mm = null;
             if ((long) n0 * m >= nn) {
-                free(owned, w);
-                mm = x;
+                free(owned, p.w());
+                mm = p.x();
             } else if ((long) n1 * n0 >= nn) {
-                free(owned, x);
-                mm = w;
+                free(owned, p.x());
+                mm = p.w();
             } else {
-                free(owned, w);
-                free(owned, x);
+                free(owned, p.w());
+                free(owned, p.x());
             }
-            activate(z, spec, bias, activation, sampler);
+            activate(p, spec, activation, sampler);
             if (mm == null) {
                 mm = allocate(owned, nn);
             }
-            openblas.cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, n1, m, 1.0 / m, z, n1, 0.0, mm, n1);
-            free(owned, z);
+            openblas.cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, n1, m, 1.0 / m, p.z(), n1, 0.0, mm, n1);
+            free(owned, p.z());
             DoublePointer ev = allocate(owned, n1);
             int info = openblas.LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n1, mm, n1, ev);
             checkInfo(info, n1);
@@ -191,10 +168,71 @@ public final class NativeEigenSolver implements EigenSolver {
             ev.get(out, 0, n1);
             return out;
         } finally {
-            for (Pointer p : owned) {
-                p.deallocate();
+            for (Pointer q : owned) {
+                q.deallocate();
             }
         }
+    }
+
+    @Override
+    public double[] sampleFeatures(
+            SimulationSpec spec, CenteredActivation activation, long seed, int trial, int parallelism) {
+        long size = (long) spec.n1() * spec.m();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new InsufficientMemoryException("Y is returned in one Java array of at most "
+                    + (Integer.MAX_VALUE - 8) + " doubles, got n1·m = " + size);
+        }
+        List<Pointer> owned = new ArrayList<>(3);
+        try {
+            TrialSampler sampler = new TrialSampler(seed, trial, parallelism);
+            Product p = product(owned, spec, sampler);
+            free(owned, p.w());
+            free(owned, p.x());
+            activate(p, spec, activation, sampler);
+            double[] y = new double[(int) size];
+            p.z().get(y, 0, y.length);
+            return y;
+        } finally {
+            for (Pointer q : owned) {
+                q.deallocate();
+            }
+        }
+    }
+
+    /** G_W, G_X and Z = α G_W G_X off-heap (all three in {@code owned}), and the trial's bias. */
+    private record Product(DoublePointer w, DoublePointer x, DoublePointer z, double[] bias) {}
+
+    private static Product product(List<Pointer> owned, SimulationSpec spec, TrialSampler sampler) {
+        int n0 = spec.n0();
+        int n1 = spec.n1();
+        int m = spec.m();
+        DoublePointer w = allocate(owned, (long) n1 * n0);
+        sampler.gaussianMatrix(n1, n0, TrialSampler.W_STREAM, () -> view(w));
+        DoublePointer x = allocate(owned, (long) n0 * m);
+        sampler.gaussianMatrix(n0, m, TrialSampler.X_STREAM, () -> view(x));
+        double[] bias = sampler.bias(spec);
+        DoublePointer z = allocate(owned, (long) n1 * m);
+        openblas.cblas_dgemm(
+                CblasColMajor,
+                CblasNoTrans,
+                CblasNoTrans,
+                n1,
+                m,
+                n0,
+                TrialSampler.alpha(spec),
+                w,
+                n1,
+                x,
+                n0,
+                0.0,
+                z,
+                n1);
+        return new Product(w, x, z, bias);
+    }
+
+    /** Y = f(Z + B) − mean in place (α is already in Z). */
+    private static void activate(Product p, SimulationSpec spec, CenteredActivation f, TrialSampler sampler) {
+        sampler.activate(spec.n1(), spec.m(), 1, spec, p.bias(), f, () -> view(p.z()));
     }
 
     private static void checkInfo(int info, int n) {
@@ -219,30 +257,19 @@ public final class NativeEigenSolver implements EigenSolver {
         p.deallocate();
     }
 
-    /** Column j of the rows×cols matrix p from stream {@code stream + j}; one view per task. */
-    private static void fillGaussian(DoublePointer p, int rows, int cols, long stream, TrialSampler sampler) {
-        sampler.forColumns(cols, (from, to) -> {
-            DoublePointer view = new DoublePointer(p);
-            double[] buf = new double[rows];
-            for (int j = from; j < to; j++) {
-                sampler.gaussianColumn(stream + j, buf, rows);
-                view.position((long) j * rows).put(buf, 0, rows);
+    /** A task's own view of an off-heap matrix (a DoublePointer's position is per object). */
+    private static TrialSampler.Columns view(DoublePointer p) {
+        DoublePointer v = new DoublePointer(p);
+        return new TrialSampler.Columns() {
+            @Override
+            public void get(long offset, double[] column, int length) {
+                v.position(offset).get(column, 0, length);
             }
-        });
-    }
 
-    private static void activate(
-            DoublePointer z, SimulationSpec spec, double[] bias, CenteredActivation f, TrialSampler sampler) {
-        int n1 = spec.n1();
-        sampler.forColumns(spec.m(), (from, to) -> {
-            DoublePointer view = new DoublePointer(z);
-            double[] col = new double[n1];
-            for (int mu = from; mu < to; mu++) {
-                long off = (long) mu * n1;
-                view.position(off).get(col, 0, n1);
-                TrialSampler.activateColumn(col, n1, mu, spec, bias, f);
-                view.position(off).put(col, 0, n1);
+            @Override
+            public void put(long offset, double[] column, int length) {
+                v.position(offset).put(column, 0, length);
             }
-        });
+        };
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * The sizes and scales of one random matrix M = YYᵀ/m, Y = f(WX + B) − mean (n1 × m), with
  * W (n1×n0) iid N(0, σw²/n0), X (n0×m) iid N(0, σx²) and the bias B of {@link BiasKind} with
- * entries N(0, σb²). See {@code theory/model.md} §1 and §7.
+ * entries N(0, σb²). See {@code theory/conventions.md} and, for the three bias readings,
+ * {@code theory/bias.md} §1.
  */
 public record SimulationSpec(int n0, int n1, int m, double sigmaW, double sigmaX, BiasKind bias, double biasSigma) {
 

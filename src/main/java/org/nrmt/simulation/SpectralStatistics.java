@@ -58,20 +58,6 @@ public final class SpectralStatistics {
     }
 
     /**
-     * KS distance of an empirical spectrum to a law: eigenvalues within the zero tolerance of an
-     * atom are first set onto it ({@link EmpiricalSpectrum#snappedTo}).
-     */
-    public static double ks(EmpiricalSpectrum spectrum, SpectralLaw law) {
-        return ks(spectrum, law, TabulatedCdf.of(law));
-    }
-
-    /** As {@link #ks(EmpiricalSpectrum, SpectralLaw)} with the law's CDF already tabulated. */
-    public static double ks(EmpiricalSpectrum spectrum, SpectralLaw law, TabulatedCdf cdf) {
-        EmpiricalSpectrum snapped = spectrum.snappedTo(law.atoms());
-        return ks(snapped.sorted(), cdf::cdf, cdf::cdfLeft);
-    }
-
-    /**
      * \(\int |F_N - F|\) over the nodes {@code extraNodes} ∪ sample values, F linear between
      * nodes from its right value at the left node to its left limit at the right node.
      */
@@ -101,28 +87,22 @@ public final class SpectralStatistics {
         return total;
     }
 
-    /** W1 between an empirical spectrum and a law (atoms snapped as for {@link #ks(EmpiricalSpectrum, SpectralLaw)}). */
-    public static double w1(EmpiricalSpectrum spectrum, SpectralLaw law) {
-        return w1(spectrum, law, TabulatedCdf.of(law));
-    }
-
-    /** As {@link #w1(EmpiricalSpectrum, SpectralLaw)} with the law's CDF already tabulated. */
-    public static double w1(EmpiricalSpectrum spectrum, SpectralLaw law, TabulatedCdf cdf) {
-        List<Atom> atoms = law.atoms();
-        EmpiricalSpectrum snapped = spectrum.snappedTo(atoms);
-        List<Double> extra = new ArrayList<>();
+    /**
+     * The W1 nodes a law contributes: {@value #W1_GRID} + 1 cosine-spaced points on each support
+     * interval (they cluster at the square-root edges, where F bends most) and every atom.
+     */
+    public static double[] w1Nodes(SpectralLaw law) {
+        List<Double> nodes = new ArrayList<>();
         for (Interval iv : law.support()) {
             for (int i = 0; i <= W1_GRID; i++) {
-                // Cosine spacing: nodes cluster at the square-root edges where F bends most.
                 double t = 0.5 * (1 - Math.cos(Math.PI * i / W1_GRID));
-                extra.add(iv.lo() + t * iv.length());
+                nodes.add(iv.lo() + t * iv.length());
             }
         }
-        for (Atom a : atoms) {
-            extra.add(a.location());
+        for (Atom a : law.atoms()) {
+            nodes.add(a.location());
         }
-        double[] nodes = extra.stream().mapToDouble(Double::doubleValue).toArray();
-        return w1(snapped.sorted(), cdf::cdf, cdf::cdfLeft, nodes);
+        return nodes.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** \(\int_0^h |u(t)|\,dt\) for u linear from u0 to u1 on [0, h]. */

@@ -3,6 +3,7 @@ package org.nrmt.simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
@@ -22,6 +23,31 @@ final class TrialSampler {
         void run(int from, int to);
     }
 
+    /**
+     * One task's view of a column-major matrix (on the heap or off it): copies between a column
+     * buffer and the matrix at an element offset. A view is used by one task only.
+     */
+    interface Columns {
+        void get(long offset, double[] column, int length);
+
+        void put(long offset, double[] column, int length);
+    }
+
+    /** A heap array as {@link Columns}; heap arrays need no per-task view, so it serves every task. */
+    static Columns heap(double[] a) {
+        return new Columns() {
+            @Override
+            public void get(long offset, double[] column, int length) {
+                System.arraycopy(a, (int) offset, column, 0, length);
+            }
+
+            @Override
+            public void put(long offset, double[] column, int length) {
+                System.arraycopy(column, 0, a, (int) offset, length);
+            }
+        };
+    }
+
     private final long seed;
     private final int trial;
     private final int parallelism;
@@ -33,10 +59,6 @@ final class TrialSampler {
         this.seed = seed;
         this.trial = trial;
         this.parallelism = parallelism;
-    }
-
-    int parallelism() {
-        return parallelism;
     }
 
     /** Fills {@code buf[0, rows)} with column {@code stream} of the trial's Gaussians. */
@@ -67,6 +89,50 @@ final class TrialSampler {
         ForkJoinTask.invokeAll(tasks);
     }
 
+    /**
+     * Fills the rows×cols matrix behind {@code views} with the trial's standard Gaussians, column j
+     * from stream {@code stream + j}; {@code views} gives each task its own view.
+     */
+    void gaussianMatrix(int rows, int cols, long stream, Supplier<Columns> views) {
+        forColumns(cols, (from, to) -> {
+            Columns view = views.get();
+            double[] buf = new double[rows];
+            for (int j = from; j < to; j++) {
+                gaussianColumn(stream + j, buf, rows);
+                view.put((long) j * rows, buf, rows);
+            }
+        });
+    }
+
+    /**
+     * Y from the n1×m product behind {@code views} in place: y_iμ = f(scale·z_iμ + B_iμ) − mean,
+     * B from {@link #bias} (scale = α when the product is G_W G_X, 1 when it already carries α).
+     */
+    void activate(
+            int n1,
+            int m,
+            double scale,
+            SimulationSpec spec,
+            double[] bias,
+            CenteredActivation f,
+            Supplier<Columns> views) {
+        forColumns(m, (from, to) -> {
+            Columns view = views.get();
+            double[] col = new double[n1];
+            for (int mu = from; mu < to; mu++) {
+                long off = (long) mu * n1;
+                view.get(off, col, n1);
+                if (scale != 1) {
+                    for (int i = 0; i < n1; i++) {
+                        col[i] *= scale;
+                    }
+                }
+                activateColumn(col, n1, mu, spec, bias, f);
+                view.put(off, col, n1);
+            }
+        });
+    }
+
     /** The bias values of the trial, σb·N(0,1) each. */
     double[] bias(SimulationSpec spec) {
         int count = (int) spec.biasCount();
@@ -89,7 +155,8 @@ final class TrialSampler {
      * Column μ of Y from column μ of WX in place: y_i = f(z_i + B_iμ) − mean, with B from
      * {@link #bias}.
      */
-    static void activateColumn(double[] col, int n1, int mu, SimulationSpec spec, double[] bias, CenteredActivation f) {
+    private static void activateColumn(
+            double[] col, int n1, int mu, SimulationSpec spec, double[] bias, CenteredActivation f) {
         switch (spec.bias()) {
             case none -> {
                 for (int i = 0; i < n1; i++) {

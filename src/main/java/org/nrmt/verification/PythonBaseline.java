@@ -117,7 +117,7 @@ final class PythonBaseline {
 
     /**
      * ρ(x) on a grid of {@code points} by the public-script method, vectorised: all roots of the
-     * quartic (model.md §3) at z = x + 1e-9 i by batched companion-matrix eigenvalues, then the
+     * quartic (theory/quartic.md §2) at z = x + 1e-9 i by batched companion-matrix eigenvalues, then the
      * root of largest |Im G|.
      */
     static String densityScript(

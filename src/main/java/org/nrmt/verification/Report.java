@@ -76,7 +76,7 @@ public record Report(String markdown, Map<String, byte[]> figures) {
     }
 
     /**
-     * v to {@code sig} significant digits: plain decimals for 1e-3 ≤ |v| < 1e5, otherwise
+     * v to {@code sig} significant digits: plain decimals for 1e-3 ≤ |v| &lt; 1e5, otherwise
      * scientific ({@code 1.2e-05}); locale-independent.
      */
     public static String fmt(double v, int sig) {
@@ -119,6 +119,21 @@ public record Report(String markdown, Map<String, byte[]> figures) {
             timings();
             notes();
             return new Report(md.toString(), figures);
+        }
+
+        /** The results of a kind; when there are any, the section's heading is written. */
+        private List<ScenarioResult> section(ScenarioKind kind, String title) {
+            List<ScenarioResult> rs = ofKind(kind);
+            if (!rs.isEmpty()) {
+                md.append("## ").append(title).append("\n\n");
+            }
+            return rs;
+        }
+
+        /** Adds a figure and shows it in the text. */
+        private void figure(String alt, String file, byte[] png) {
+            figures.put(file, png);
+            image(alt, file);
         }
 
         private List<ScenarioResult> ofKind(ScenarioKind kind) {
@@ -165,22 +180,17 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                 }
                 md.append("\n");
             }
-            md.append("| scenario | kind | fast | checks | result |\n|---|---|---|---|---|\n");
+            tableHeader("scenario", "kind", "fast", "checks", "result");
             for (ScenarioResult r : run.results()) {
                 List<String> checks = r.error() != null
                         ? List.of("did not run: " + oneLine(r.error()))
                         : r.checks().stream().map(Check::describe).toList();
-                md.append("| `")
-                        .append(r.scenario().name())
-                        .append("` | ")
-                        .append(r.scenario().kind())
-                        .append(" | ")
-                        .append(r.scenario().fast() ? "yes" : "")
-                        .append(" | ")
-                        .append(checks.isEmpty() ? "(reported, no threshold)" : oneLine(String.join("; ", checks)))
-                        .append(" | ")
-                        .append(r.passed() ? "pass" : "**MISS**")
-                        .append(" |\n");
+                row(
+                        code(r.scenario().name()),
+                        r.scenario().kind().toString(),
+                        r.scenario().fast() ? "yes" : "",
+                        checks.isEmpty() ? "(reported, no threshold)" : oneLine(String.join("; ", checks)),
+                        r.passed() ? "pass" : "**MISS**");
             }
             md.append("\n");
         }
@@ -195,7 +205,8 @@ public record Report(String markdown, Map<String, byte[]> figures) {
             if (withBias) {
                 md.append("## Additive bias: theory against simulation\n\n");
                 md.append("Y = f(WX + B) with the per-neuron, per-sample or scalar Gaussian bias of σb ")
-                        .append("(model.md §7); theory from the bias laws, never from averaged constants. With a bias ")
+                        .append(
+                                "(theory/bias.md §1); theory from the bias laws, never from averaged constants. With a bias ")
                         .append(
                                 "the entries keep a mean μ(b) that varies with b, which adds one outlier eigenvalue of ")
                         .append("order m·Var μ(b): it moves KS by at most 1/n1 but dominates W1 and the moments, so ")
@@ -214,53 +225,49 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                                 "atom at 0; the Stieltjes error is max |G_N(z) − G(z)| at Im z ≥ 0.1; the moment error ")
                         .append("is the largest relative error of m₁…m₃.\n\n");
             }
-            md.append("| scenario | activation | ")
-                    .append(withBias ? "bias, σb | " : "")
-                    .append(
-                            "n0/n1/m | trials | η | ζ | KS | KS limit | W1 | Stieltjes err | atom theory | atom sim | moment err | result |\n");
-            md.append("|---|---|")
-                    .append(withBias ? "---|" : "")
-                    .append("---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            List<String> head = new ArrayList<>(List.of("scenario", "activation"));
+            if (withBias) {
+                head.add("bias, σb");
+            }
+            head.addAll(List.of(
+                    "n0/n1/m",
+                    "trials",
+                    "η",
+                    "ζ",
+                    "KS",
+                    "KS limit",
+                    "W1",
+                    "Stieltjes err",
+                    "atom theory",
+                    "atom sim",
+                    "moment err",
+                    "result"));
+            tableHeader(head.toArray(String[]::new));
             for (ScenarioResult r : rs) {
                 Scenario sc = r.scenario();
-                md.append("| `")
-                        .append(sc.name())
-                        .append("` | `")
-                        .append(sc.activation())
-                        .append("` | ");
+                List<String> cells = new ArrayList<>(List.of(code(sc.name()), code(sc.activation())));
                 if (withBias) {
-                    md.append(sc.bias())
-                            .append(", ")
-                            .append(fmt(sc.biasSigma(), 3))
-                            .append(" | ");
+                    cells.add(sc.bias() + ", " + fmt(sc.biasSigma(), 3));
                 }
-                md.append(sc.shapeLabel()).append(" | ").append(sc.trials()).append(" | ");
+                cells.add(sc.shapeLabel());
+                cells.add(String.valueOf(sc.trials()));
+                String ksLimit = limit(sc.thresholds().ks());
                 if (r.outcome() instanceof Outcome.Spectrum s) {
-                    md.append(fmt(s.eta(), 6))
-                            .append(" | ")
-                            .append(fmt(s.zeta(), 6))
-                            .append(" | ")
-                            .append(fmt(s.ks(), 3))
-                            .append(s.ksRaw() != s.ks() ? " (" + fmt(s.ksRaw(), 3) + ")" : "")
-                            .append(" | ")
-                            .append(limit(sc.thresholds().ks()))
-                            .append(" | ")
-                            .append(fmt(s.w1(), 3))
-                            .append(" | ")
-                            .append(fmt(s.stieltjes(), 3))
-                            .append(" | ")
-                            .append(fmt(s.atomTheory(), 4))
-                            .append(" | ")
-                            .append(fmt(s.atomEmpirical(), 4))
-                            .append(" | ")
-                            .append(fmt(s.momentError(), 3))
-                            .append(" | ");
+                    cells.addAll(List.of(
+                            fmt(s.eta(), 6),
+                            fmt(s.zeta(), 6),
+                            fmt(s.ks(), 3) + (s.ksRaw() != s.ks() ? " (" + fmt(s.ksRaw(), 3) + ")" : ""),
+                            ksLimit,
+                            fmt(s.w1(), 3),
+                            fmt(s.stieltjes(), 3),
+                            fmt(s.atomTheory(), 4),
+                            fmt(s.atomEmpirical(), 4),
+                            fmt(s.momentError(), 3)));
                 } else {
-                    md.append("— | — | — | ")
-                            .append(limit(sc.thresholds().ks()))
-                            .append(" | — | — | — | — | — | ");
+                    cells.addAll(List.of("—", "—", "—", ksLimit, "—", "—", "—", "—", "—"));
                 }
-                md.append(verdict(r)).append(" |\n");
+                cells.add(verdict(r));
+                row(cells.toArray(String[]::new));
             }
             md.append("\n");
             for (ScenarioResult r : rs) {
@@ -286,63 +293,42 @@ public record Report(String markdown, Map<String, byte[]> figures) {
         }
 
         private void scaling() {
-            List<ScenarioResult> rs = ofKind(ScenarioKind.ks_scaling);
+            List<ScenarioResult> rs = section(ScenarioKind.ks_scaling, "KS against n");
             if (rs.isEmpty()) {
                 return;
             }
-            md.append("## KS against n\n\n");
             md.append("Fixed ratios φ, ψ, growing n1, the same number of pooled trials at every size; the slope is ")
                     .append("the least-squares fit of log KS against log n1. For bounded activations KS ≈ c/n, so the ")
                     .append("slope should be within 0.2 of −1; unbounded activations are reported without a slope ")
                     .append("limit (their finite-n corrections decay more slowly).\n\n");
-            md.append("| scenario | activation | φ, ψ | trials | n1 → KS | slope ± s.e. | limit | result |\n")
-                    .append("|---|---|---|---|---|---|---|---|\n");
+            tableHeader("scenario", "activation", "φ, ψ", "trials", "n1 → KS", "slope ± s.e.", "limit", "result");
             List<ScenarioResult> drawn = new ArrayList<>();
             List<String> slopeMisses = new ArrayList<>();
             for (ScenarioResult r : rs) {
                 Scenario sc = r.scenario();
-                md.append("| `")
-                        .append(sc.name())
-                        .append("` | `")
-                        .append(sc.activation())
-                        .append("` | ")
-                        .append(fmt(sc.phi(), 3))
-                        .append(", ")
-                        .append(fmt(sc.psi(), 3))
-                        .append(" | ")
-                        .append(sc.trials())
-                        .append(" | ");
+                Double slopeLimit = sc.thresholds().slope();
+                String limitText = slopeLimit == null ? "reported" : "−1 ± " + fmt(slopeLimit, 2);
+                List<String> cells = new ArrayList<>(
+                        List.of(code(sc.name()), code(sc.activation()), ratios(sc), String.valueOf(sc.trials())));
                 if (r.outcome() instanceof Outcome.Scaling s) {
                     drawn.add(r);
                     List<String> pairs = new ArrayList<>();
                     for (int i = 0; i < s.n1().size(); i++) {
                         pairs.add(s.n1().get(i) + " → " + fmt(s.ks().get(i), 3));
                     }
-                    md.append(String.join(", ", pairs))
-                            .append(" | ")
-                            .append(fmt(s.fit().slope(), 3))
-                            .append(" ± ")
-                            .append(fmt(s.fit().slopeError(), 2))
-                            .append(" | ");
-                    if (sc.thresholds().slope() != null) {
-                        md.append("−1 ± ").append(fmt(sc.thresholds().slope(), 2));
-                        if (Math.abs(s.fit().slope() + 1) > sc.thresholds().slope()) {
-                            slopeMisses.add(
-                                    "`" + sc.name() + "` (slope " + fmt(s.fit().slope(), 3) + ")");
-                        }
-                    } else {
-                        md.append("reported");
+                    cells.add(String.join(", ", pairs));
+                    cells.add(fmt(s.fit().slope(), 3) + " ± " + fmt(s.fit().slopeError(), 2));
+                    if (slopeLimit != null && Math.abs(s.fit().slope() + 1) > slopeLimit) {
+                        slopeMisses.add(
+                                "`" + sc.name() + "` (slope " + fmt(s.fit().slope(), 3) + ")");
                     }
-                    md.append(" | ");
                 } else {
-                    md.append("— | — | ")
-                            .append(
-                                    sc.thresholds().slope() == null
-                                            ? "reported"
-                                            : "−1 ± " + fmt(sc.thresholds().slope(), 2))
-                            .append(" | ");
+                    cells.add("—");
+                    cells.add("—");
                 }
-                md.append(verdict(r)).append(" |\n");
+                cells.add(limitText);
+                cells.add(verdict(r));
+                row(cells.toArray(String[]::new));
             }
             md.append("\n");
             md.append(
@@ -350,18 +336,18 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                             ? "Every bounded activation's slope is within its limit of −1.\n\n"
                             : "Slopes outside their limit: " + String.join(", ", slopeMisses) + ".\n\n");
             if (!drawn.isEmpty()) {
-                figures.put("ks-scaling.png", Figures.ksScaling(drawn));
-                image("KS against n", "ks-scaling.png");
+                figure("KS against n", "ks-scaling.png", Figures.ksScaling(drawn));
             }
         }
 
         private void memorization() {
-            List<ScenarioResult> rs = ofKind(ScenarioKind.memorization);
+            List<ScenarioResult> rs =
+                    section(ScenarioKind.memorization, "Memorization: ridge training loss on random features");
             if (rs.isEmpty()) {
                 return;
             }
-            md.append("## Memorization: ridge training loss on random features\n\n");
-            md.append("E_train(λ) = 1 − γ − γλ²G′(−λ) from the certified negative-axis G (model.md §5) against ")
+            md.append(
+                            "E_train(λ) = 1 − γ − γλ²G′(−λ) from the certified negative-axis G (theory/memorization.md §1) against ")
                     .append(
                             "(λ²/m) tr (K + λ)⁻² of simulated features (mean over the trials), or against the published ")
                     .append("values of PW §5. At γ > 1, E_train → 0 as λ → 0 and is carried by the smallest non-zero ")
@@ -391,99 +377,79 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                     continue;
                 }
                 boolean ref = sc.activation() == null;
-                md.append(
-                        ref
-                                ? "| ζ | λ | theory | reference | difference |\n|---|---|---|---|---|\n"
-                                : "| λ | theory | simulation | relative error |\n|---|---|---|---|\n");
+                if (ref) {
+                    tableHeader("ζ", "λ", "theory", "reference", "difference");
+                } else {
+                    tableHeader("λ", "theory", "simulation", "relative error");
+                }
                 for (int i = 0; i < m.labels().size(); i++) {
                     for (int j = 0; j < m.lambdas().size(); j++) {
                         double t = m.theory().get(i).get(j);
                         double c = m.compared().get(i).get(j);
+                        String lambda = fmt(m.lambdas().get(j), 3);
                         if (ref) {
-                            md.append("| ")
-                                    .append(m.labels().get(i))
-                                    .append(" | ")
-                                    .append(fmt(m.lambdas().get(j), 3))
-                                    .append(" | ")
-                                    .append(fmt(t, 6))
-                                    .append(" | ")
-                                    .append(fmt(c, 6))
-                                    .append(" | ")
-                                    .append(fmt(Math.abs(t - c), 2))
-                                    .append(" |\n");
+                            row(m.labels().get(i), lambda, fmt(t, 6), fmt(c, 6), fmt(Math.abs(t - c), 2));
                         } else {
-                            md.append("| ")
-                                    .append(fmt(m.lambdas().get(j), 3))
-                                    .append(" | ")
-                                    .append(fmt(t, 6))
-                                    .append(" | ")
-                                    .append(fmt(c, 6))
-                                    .append(" | ")
-                                    .append(fmt(Math.abs(c - t) / t, 2))
-                                    .append(" |\n");
+                            row(lambda, fmt(t, 6), fmt(c, 6), fmt(Math.abs(c - t) / t, 2));
                         }
                     }
                 }
                 md.append("\n");
                 if (!ref) {
                     String file = sc.name() + ".png";
-                    figures.put(file, Figures.memorization(sc, m));
-                    image(sc.name(), file);
+                    figure(sc.name(), file, Figures.memorization(sc, m));
                 }
             }
         }
 
         private void layers() {
-            List<ScenarioResult> rs = ofKind(ScenarioKind.layers);
+            List<ScenarioResult> rs = section(ScenarioKind.layers, "Spectra through layers");
             if (rs.isEmpty()) {
                 return;
             }
-            md.append("## Spectra through layers\n\n");
             md.append("Data X pushed through fresh random layers; per layer, the KS of the ESD of (1/m)YYᵀ to the ")
                     .append(
                             "input Marchenko–Pastur law and to the one-layer theory. ζ = 0 activations scaled to η = 1 ")
-                    .append("keep the input law (isospectral, model.md §6); others drift, by the amount shown.\n\n");
-            md.append(
-                            "| scenario | activation | n0/n1/m | KS to input law per layer | KS to one-layer theory per layer | result |\n")
-                    .append("|---|---|---|---|---|---|\n");
+                    .append(
+                            "keep the input law (isospectral, theory/layers.md §2); others drift, by the amount shown.\n\n");
+            tableHeader(
+                    "scenario",
+                    "activation",
+                    "n0/n1/m",
+                    "KS to input law per layer",
+                    "KS to one-layer theory per layer",
+                    "result");
             List<ScenarioResult> drawn = new ArrayList<>();
             for (ScenarioResult r : rs) {
                 Scenario sc = r.scenario();
-                md.append("| `")
-                        .append(sc.name())
-                        .append("` | `")
-                        .append(sc.activation())
-                        .append("` | ")
-                        .append(sc.shapeLabel())
-                        .append(" | ");
                 if (r.outcome() instanceof Outcome.Layers l) {
                     drawn.add(r);
-                    md.append(list(l.ksToInput(), 2))
-                            .append(" | ")
-                            .append(list(l.ksToTheory(), 2))
-                            .append(" | ");
+                    row(
+                            code(sc.name()),
+                            code(sc.activation()),
+                            sc.shapeLabel(),
+                            list(l.ksToInput(), 2),
+                            list(l.ksToTheory(), 2),
+                            verdict(r));
                 } else {
-                    md.append("— | — | ");
+                    row(code(sc.name()), code(sc.activation()), sc.shapeLabel(), "—", "—", verdict(r));
                 }
-                md.append(verdict(r)).append(" |\n");
             }
             md.append("\n");
             if (!drawn.isEmpty()) {
-                figures.put("layers.png", Figures.layers(drawn));
-                image("Spectra through layers", "layers.png");
+                figure("Spectra through layers", "layers.png", Figures.layers(drawn));
             }
         }
 
         private void branches() {
-            List<ScenarioResult> rs = ofKind(ScenarioKind.branches);
+            List<ScenarioResult> rs = section(ScenarioKind.branches, "Branch precision near an edge");
             if (rs.isEmpty()) {
                 return;
             }
-            md.append("## Branch precision near an edge\n\n");
             md.append(
                             "The density ρ(λ₊ − δ) = −Im G/π computed at 16 (double), 30 and 50 digits; relative error against a reference at 2·50 + 20 digits. ")
                     .append("Double precision loses accuracy like ε_mach/δ at distance δ from a square-root edge ")
-                    .append("(model.md §4); the apfloat tracker keeps its digits.\n\n");
+                    .append("(theory/branch-selection.md §2); the apfloat tracker keeps its digits.\n\n");
             for (ScenarioResult r : rs) {
                 Scenario sc = r.scenario();
                 md.append("**`")
@@ -494,80 +460,60 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                 if (!(r.outcome() instanceof Outcome.Branches b)) {
                     continue;
                 }
-                md.append("λ₊ = ").append(b.edge()).append("\n\n| δ |");
+                md.append("λ₊ = ").append(b.edge()).append("\n\n");
+                List<String> head = new ArrayList<>(List.of("δ"));
                 for (Integer d : b.digits()) {
-                    md.append(" ").append(d).append(" digits |");
+                    head.add(d + " digits");
                 }
-                md.append("\n|---|").append("---|".repeat(b.digits().size())).append("\n");
+                tableHeader(head.toArray(String[]::new));
                 for (int j = 0; j < b.distances().size(); j++) {
-                    md.append("| ").append(fmt(b.distances().get(j), 2)).append(" |");
+                    List<String> cells =
+                            new ArrayList<>(List.of(fmt(b.distances().get(j), 2)));
                     for (int i = 0; i < b.digits().size(); i++) {
-                        md.append(" ").append(fmt(b.error().get(i).get(j), 2)).append(" |");
+                        cells.add(fmt(b.error().get(i).get(j), 2));
                     }
-                    md.append("\n");
+                    row(cells.toArray(String[]::new));
                 }
                 md.append("\n");
                 String file = sc.name() + ".png";
-                figures.put(file, Figures.branches(sc, b));
-                image(sc.name(), file);
+                figure(sc.name(), file, Figures.branches(sc, b));
             }
         }
 
         private void strategies() {
-            List<ScenarioResult> rs = ofKind(ScenarioKind.strategies);
+            List<ScenarioResult> rs = section(ScenarioKind.strategies, "Root-selection strategies");
             if (rs.isEmpty()) {
                 return;
             }
-            md.append("## Root-selection strategies\n\n");
             md.append(
                             "Which root of the quartic is G? Phantom mass is the density a strategy puts outside the certified ")
                     .append(
                             "support; mass defect is |∫ρ + atoms − 1|. Largest |Im G| is what public scripts do; lateral ")
                     .append(
                             "tracking follows the nearest root along Re z at a small fixed Im z; nrmt descends vertically ")
-                    .append("from large Im z with certified steps (model.md §4).\n\n");
-            md.append("| scenario | activation | φ, ψ | strategy | phantom mass | mass defect |\n")
-                    .append("|---|---|---|---|---|---|\n");
+                    .append("from large Im z with certified steps (theory/branch-selection.md §3).\n\n");
+            tableHeader("scenario", "activation", "φ, ψ", "strategy", "phantom mass", "mass defect");
             for (ScenarioResult r : rs) {
                 Scenario sc = r.scenario();
                 if (!(r.outcome() instanceof Outcome.Strategies s)) {
-                    md.append("| `")
-                            .append(sc.name())
-                            .append("` | `")
-                            .append(sc.activation())
-                            .append("` | ")
-                            .append(fmt(sc.phi(), 3))
-                            .append(", ")
-                            .append(fmt(sc.psi(), 3))
-                            .append(" | — | — | ")
-                            .append(verdict(r))
-                            .append(" |\n");
+                    row(code(sc.name()), code(sc.activation()), ratios(sc), "—", "—", verdict(r));
                     continue;
                 }
                 for (int i = 0; i < s.strategies().size(); i++) {
-                    md.append("| `")
-                            .append(sc.name())
-                            .append("` | `")
-                            .append(sc.activation())
-                            .append("` | ")
-                            .append(fmt(sc.phi(), 3))
-                            .append(", ")
-                            .append(fmt(sc.psi(), 3))
-                            .append(" | ")
-                            .append(oneLine(s.strategies().get(i)))
-                            .append(" | ")
-                            .append(fmt(s.phantomMass().get(i), 3))
-                            .append(" | ")
-                            .append(fmt(s.massDefect().get(i), 3))
-                            .append(" |\n");
+                    row(
+                            code(sc.name()),
+                            code(sc.activation()),
+                            ratios(sc),
+                            oneLine(s.strategies().get(i)),
+                            fmt(s.phantomMass().get(i), 3),
+                            fmt(s.massDefect().get(i), 3));
                 }
             }
             md.append("\n");
             for (ScenarioResult r : rs) {
                 if (r.outcome() instanceof Outcome.Strategies s) {
                     String file = r.scenario().name() + ".png";
-                    figures.put(file, Figures.strategies(r.scenario(), s));
-                    image(r.scenario().name(), file);
+                    figure(r.scenario().name(), file, Figures.strategies(r.scenario(), s));
                 }
             }
         }
@@ -579,42 +525,28 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                     .append("runs. Baselines run as python3 snippets in the same run, best of several repeats, ")
                     .append("interpreter start-up excluded, one BLAS thread on both sides.\n\n");
             if (!rs.isEmpty()) {
-                md.append("| scenario | what | nrmt (s) | baseline | baseline (s) | ratio baseline/nrmt | note |\n")
-                        .append("|---|---|---|---|---|---|---|\n");
+                tableHeader("scenario", "what", "nrmt (s)", "baseline", "baseline (s)", "ratio baseline/nrmt", "note");
                 for (ScenarioResult r : rs) {
-                    md.append("| `").append(r.scenario().name()).append("` | ");
                     if (r.outcome() instanceof Outcome.Timing t) {
-                        md.append(t.what())
-                                .append(" | ")
-                                .append(fmt(t.nrmtSeconds(), 3))
-                                .append(" | ")
-                                .append(t.baseline())
-                                .append(" | ")
-                                .append(t.baselineSeconds() == null ? "—" : fmt(t.baselineSeconds(), 3))
-                                .append(" | ")
-                                .append(
-                                        t.baselineSeconds() == null
-                                                ? "—"
-                                                : fmt(t.baselineSeconds() / t.nrmtSeconds(), 3))
-                                .append(" | ")
-                                .append(oneLine(t.note()))
-                                .append(" |\n");
+                        Double b = t.baselineSeconds();
+                        row(
+                                code(r.scenario().name()),
+                                t.what(),
+                                fmt(t.nrmtSeconds(), 3),
+                                t.baseline(),
+                                b == null ? "—" : fmt(b, 3),
+                                b == null ? "—" : fmt(b / t.nrmtSeconds(), 3),
+                                oneLine(t.note()));
                     } else {
-                        md.append("— | — | — | — | — | did not run: ")
-                                .append(oneLine(r.error()))
-                                .append(" |\n");
+                        row(code(r.scenario().name()), "—", "—", "—", "—", "—", "did not run: " + oneLine(r.error()));
                     }
                 }
                 md.append("\n");
             }
-            md.append("Wall time per scenario (all run in parallel, one OpenBLAS thread per task):\n\n")
-                    .append("| scenario | seconds |\n|---|---|\n");
+            md.append("Wall time per scenario (all run in parallel, one OpenBLAS thread per task):\n\n");
+            tableHeader("scenario", "seconds");
             for (ScenarioResult r : run.results()) {
-                md.append("| `")
-                        .append(r.scenario().name())
-                        .append("` | ")
-                        .append(fmt(r.seconds(), 3))
-                        .append(" |\n");
+                row(code(r.scenario().name()), fmt(r.seconds(), 3));
             }
             md.append("\nWhole run: ").append(fmt(run.seconds(), 3)).append(" s.\n\n");
         }
@@ -628,6 +560,25 @@ public record Report(String markdown, Map<String, byte[]> figures) {
                 md.append("- ").append(n).append("\n");
             }
             md.append("\n");
+        }
+
+        /** One table row: "| a | b | … |". */
+        private void row(String... cells) {
+            md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+        }
+
+        /** A table's header row and its separator. */
+        private void tableHeader(String... names) {
+            row(names);
+            md.append("|").append("---|".repeat(names.length)).append("\n");
+        }
+
+        private static String code(String s) {
+            return "`" + s + "`";
+        }
+
+        private static String ratios(Scenario sc) {
+            return fmt(sc.phi(), 3) + ", " + fmt(sc.psi(), 3);
         }
 
         private void image(String alt, String file) {

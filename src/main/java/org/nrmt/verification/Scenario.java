@@ -32,7 +32,7 @@ import org.nrmt.simulation.BiasKind;
  * @param lambdas     ridge parameters (memorization)
  * @param eta         η of theory-only memorization
  * @param zetas       ζ values of theory-only memorization (at fixed η)
- * @param reference   reference values matching {@code zetas} (model.md §5)
+ * @param reference   reference values matching {@code zetas} (PW §5's four digits, theory/memorization.md §3)
  * @param depth       number of layers (layers)
  * @param digits      precisions of the branch study
  * @param distances   distances to the edge of the branch study
@@ -105,13 +105,12 @@ public record Scenario(
             throw new IllegalArgumentException(
                     "scenario " + name + ": sampled_bias needs a neuron or sample bias, got " + bias);
         }
+        if (kind != ScenarioKind.memorization) {
+            require(name, "activation", activation); // only memorization has an (η, ζ)-only form
+        }
         switch (kind) {
-            case spectrum -> {
-                require(name, "activation", activation);
-                requireShape(name, n0, n1, m);
-            }
+            case spectrum -> requireShape(name, n0, n1, m);
             case ks_scaling -> {
-                require(name, "activation", activation);
                 requireRatios(name, phi, psi);
                 require(name, "sizes", sizes);
                 if (sizes.size() < 3) {
@@ -136,36 +135,25 @@ public record Scenario(
                 }
             }
             case layers -> {
-                require(name, "activation", activation);
                 require(name, "depth", depth);
                 requireShape(name, n0, n1, m);
             }
             case branches -> {
-                require(name, "activation", activation);
                 requireRatios(name, phi, psi);
                 require(name, "digits", digits);
                 require(name, "distances", distances);
             }
-            case strategies -> {
-                require(name, "activation", activation);
-                requireRatios(name, phi, psi);
-            }
+            case strategies -> requireRatios(name, phi, psi);
             case timing -> {
                 require(name, "task", task);
                 switch (task) {
-                    case constants, stieltjes50 -> {
-                        require(name, "activation", activation);
+                    case constants -> require(name, "digits", digits);
+                    case stieltjes50 -> {
                         require(name, "digits", digits);
-                        if (task == TimingTask.stieltjes50) {
-                            requireRatios(name, phi, psi);
-                        }
+                        requireRatios(name, phi, psi);
                     }
-                    case simulate -> {
-                        require(name, "activation", activation);
-                        requireShape(name, n0, n1, m);
-                    }
+                    case simulate -> requireShape(name, n0, n1, m);
                     case density -> {
-                        require(name, "activation", activation);
                         requireRatios(name, phi, psi);
                         require(name, "points", points);
                     }

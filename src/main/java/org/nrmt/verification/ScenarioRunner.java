@@ -1,11 +1,17 @@
 package org.nrmt.verification;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.DoubleUnaryOperator;
 import org.nrmt.activation.Activation;
+import org.nrmt.constants.DoubleConstants;
+import org.nrmt.layers.LayerPropagation;
+import org.nrmt.layers.LayerSpectrum;
+import org.nrmt.memorization.MemorizationSimulation;
+import org.nrmt.memorization.TrainingLoss;
+import org.nrmt.model.LimitLaws;
+import org.nrmt.model.Model;
 import org.nrmt.simulation.BiasKind;
 import org.nrmt.simulation.CenteredActivation;
 import org.nrmt.simulation.Comparison;
@@ -14,29 +20,28 @@ import org.nrmt.simulation.EmpiricalSpectrum;
 import org.nrmt.simulation.SimulationResult;
 import org.nrmt.simulation.SimulationSpec;
 import org.nrmt.simulation.Simulator;
-import org.nrmt.simulation.SpectralStatistics;
 import org.nrmt.simulation.TheoryComparison;
-import org.nrmt.spectrum.Atom;
+import org.nrmt.spectrum.BranchStudy;
 import org.nrmt.spectrum.Interval;
-import org.nrmt.spectrum.MixtureLaw;
 import org.nrmt.spectrum.ModelParams;
 import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.SpectralLaw;
 import org.nrmt.spectrum.UncertifiedPointException;
 
 /**
- * Runs one scenario: theory, simulation, comparison and the threshold checks. Simulations use
+ * Runs one scenario: theory, simulation, comparison and the threshold checks. Every scenario is
+ * its activation at s = σw σx = 1; its limit law is {@link LimitLaws#ofSimulation} of the simulated
+ * shape (the one home of that question), its statistics {@link TheoryComparison}. Simulations use
  * one trial at a time on one OpenBLAS thread, so scenarios can run in parallel without
  * oversubscribing the cores (issue #4: two-thread OpenBLAS slowed 5–8× under load).
  */
 final class ScenarioRunner {
-    /** Pre-activation scale s = σw σx of every scenario (the activation's own scale is in its text). */
-    static final double S = 1.0;
-
     private static final int HISTOGRAM_BINS = 60;
     private static final int CURVE_POINTS = 400;
-    private static final int W1_GRID = 400;
-    /** Resolution next to 0, relative to m1, of the bias comparisons (see compare). */
+    /**
+     * Resolution next to 0, relative to m1, of the per-neuron and per-sample bias comparisons
+     * ({@link TheoryComparison}; theory/bias.md §9).
+     */
     static final double ZERO_ROW_RESOLUTION = 1e-3;
 
     private final Simulator simulator;
@@ -55,7 +60,7 @@ final class ScenarioRunner {
                 case memorization -> memorization(sc);
                 case layers -> layers(sc);
                 case branches -> branches(sc);
-                case strategies -> strategies(sc);
+                case strategies -> Strategies.compare(quartic(sc));
                 case timing -> Timings.run(sc, simulator);
             };
             return new ScenarioResult(sc, checks(sc, outcome), outcome, null, seconds(start));
@@ -69,37 +74,24 @@ final class ScenarioRunner {
     }
 
     private Outcome.Spectrum spectrum(Scenario sc) {
-        Activation f = Activation.parse(sc.activation());
-        Library.Constants c = Library.constants(f, S);
-        SimulationSpec spec = new SimulationSpec(sc.n0(), sc.n1(), sc.m(), 1.0, 1.0, sc.bias(), sc.biasSigma());
-        SpectralLaw law;
-        if (sc.bias() == BiasKind.scalar) {
-            // One β for the whole matrix: the PW quartic with the constants of f(· + β) (model.md §7).
-            double beta = Library.drawnBias(spec, sc.seed(), 0)[0];
-            Library.Constants cb = Library.constantsAtBias(f, S, beta);
-            law = Library.quartic(new ModelParams(cb.eta(), cb.zeta(), sc.phiValue(), sc.psiValue()));
-        } else if (sc.sampledBias()) {
-            // T pooled trials follow the mixture of the T laws of each trial's own biases (the law
-            // is not linear in the bias measure: pooling all biases into one law is a different law).
-            List<SpectralLaw> parts = new ArrayList<>();
-            for (int t = 0; t < sc.trials(); t++) {
-                parts.add(Library.biasLawOfSamples(
-                        sc.bias(), f, S, Library.drawnBias(spec, sc.seed(), t), sc.phiValue(), sc.psiValue()));
-            }
-            law = parts.size() == 1 ? parts.get(0) : new MixtureLaw(parts);
-        } else {
-            law = law(sc, f, c, sc.phiValue(), sc.psiValue());
-        }
-        law = tabulated(law);
-        SimulationResult sim = simulator.run(spec, centred(f, c), sc.trials(), sc.seed());
+        SimulationSpec spec = spec(sc, sc.n0(), sc.n1(), sc.m());
+        SpectralLaw law =
+                tabulated(LimitLaws.ofSimulation(sc.activation(), spec, sc.seed(), sc.trials(), sc.sampledBias()));
+        Model model = Model.of(sc.activation());
+        DoubleConstants c = LimitLaws.constants(model);
+        ModelParams p = LimitLaws.params(model, spec.phi(), spec.psi());
+        SimulationResult sim = simulator.run(spec, centred(model, c), sc.trials(), sc.seed());
         EmpiricalSpectrum esd = sim.spectrum();
         boolean zeroRows = sc.bias() == BiasKind.neuron || sc.bias() == BiasKind.sample;
-        Comparison cmp = compare(esd, law, zeroRows);
-        double ksRaw = zeroRows ? ks(esd, law, 0) : cmp.ks();
+        double resolution = zeroRows ? ZERO_ROW_RESOLUTION * law.moment(1) : 0;
+        TheoryComparison.Cdf cdf = TheoryComparison.Cdf.ofLaw(law);
+        Comparison cmp = TheoryComparison.compare(esd, law, cdf, resolution, 0);
+        double ksRaw = zeroRows ? TheoryComparison.ks(esd, law, cdf, 0) : cmp.ks();
+        double[] window = window(law, esd);
         return new Outcome.Spectrum(
                 c.mean(),
-                c.eta(),
-                c.zeta(),
+                p.eta(),
+                p.zeta(),
                 cmp.ks(),
                 ksRaw,
                 cmp.w1(),
@@ -108,144 +100,30 @@ final class ScenarioRunner {
                 cmp.atomEmpirical(),
                 cmp.momentsTheory(),
                 cmp.momentsEmpirical(),
-                histogram(esd, cmp.atomTheory() > 0, window(law, esd)),
-                curve(law, window(law, esd)));
+                histogram(esd, cmp.atomTheory() > 0, window),
+                curve(law, window));
     }
 
-    private static SpectralLaw law(Scenario sc, Activation f, Library.Constants c, double phi, double psi) {
-        if (sc.bias() == BiasKind.none) {
-            return Library.quartic(new ModelParams(c.eta(), c.zeta(), phi, psi));
-        }
-        return Library.biasLaw(sc.bias(), f, S, sc.biasSigma(), phi, psi);
-    }
-
-    /** {@link #compare(EmpiricalSpectrum, SpectralLaw, boolean)} without the zero-row allowance. */
-    static Comparison compare(EmpiricalSpectrum esd, SpectralLaw law) {
-        return compare(esd, law, false);
+    /** The simulated shape at unit scales with the scenario's bias. */
+    private static SimulationSpec spec(Scenario sc, int n0, int n1, int m) {
+        return new SimulationSpec(n0, n1, m, 1.0, 1.0, sc.bias(), sc.biasSigma());
     }
 
     /**
-     * The statistics of {@link TheoryComparison}, computed with the law's own CDF (the tabulated
-     * quartic CDF, or the bias laws' CDF) rather than a table of densities: the bias
-     * laws certify their CDF nodes, not every density point a generic table would ask for.
-     *
-     * <p>{@code zeroRows} (per-neuron and per-sample bias): KS and W1 compare the CDFs at
-     * resolution r = {@link #ZERO_ROW_RESOLUTION}·m1 next to 0, i.e. eigenvalues in [0, r] count
-     * at 0 and the theory's mass in [0, r] is one jump at 0; above r nothing changes. Units whose
-     * bias all but switches f off (ReLU with b ≲ −3.5) have, at m = 2000, rows with a handful of
-     * nonzero entries or none (then an exact zero eigenvalue), whose eigenvalues sit below the
-     * limit law's (1 − γ)(s²(b) + ζ(b)/(1 + δ)) ≲ 1e-3·m1: a finite-m effect of the far tail of b.
-     * The mass below r is still compared; the atom columns stay raw. theory/bias.md §9.
-     */
-    static Comparison compare(EmpiricalSpectrum esd, SpectralLaw law, boolean zeroRows) {
-        List<Atom> atoms = law.atoms();
-        double atomTheory = 0;
-        for (Atom a : atoms) {
-            if (a.location() == 0.0) {
-                atomTheory += a.mass();
-            }
-        }
-        double resolution = zeroRows ? ZERO_ROW_RESOLUTION * law.moment(1) : 0;
-        double[] sorted = resolvedSample(esd, atoms, resolution);
-        DoubleUnaryOperator cdf = resolvedCdf(law, resolution);
-        DoubleUnaryOperator left = resolvedLeft(law, atoms, resolution);
-        double ks = SpectralStatistics.ks(sorted, cdf, left);
-        List<Double> nodes = new ArrayList<>();
-        for (Interval iv : law.support()) {
-            for (int i = 0; i <= W1_GRID; i++) {
-                nodes.add(iv.lo() + 0.5 * (1 - Math.cos(Math.PI * i / W1_GRID)) * iv.length());
-            }
-        }
-        for (Atom a : atoms) {
-            nodes.add(a.location());
-        }
-        if (resolution > 0) {
-            nodes.add(0.0);
-            nodes.add(resolution);
-        }
-        double w1 = SpectralStatistics.w1(
-                sorted,
-                cdf,
-                left,
-                nodes.stream().mapToDouble(Double::doubleValue).toArray());
-        double stieltjes =
-                SpectralStatistics.stieltjesMaxError(esd, law, SpectralStatistics.defaultStieltjesPoints(law));
-        List<Double> mt = new ArrayList<>();
-        List<Double> me = new ArrayList<>();
-        for (int k = 1; k <= TheoryComparison.MOMENTS; k++) {
-            mt.add(law.moment(k));
-            me.add(esd.moment(k));
-        }
-        return new Comparison(ks, w1, atomTheory, esd.massNear(0.0), stieltjes, mt, me, esd.n1(), esd.trials(), 0.0);
-    }
-
-    /** KS of {@code esd} to {@code law} at the given resolution next to 0 (0: none), atoms snapped. */
-    static double ks(EmpiricalSpectrum esd, SpectralLaw law, double resolution) {
-        List<Atom> atoms = law.atoms();
-        return SpectralStatistics.ks(
-                resolvedSample(esd, atoms, resolution),
-                resolvedCdf(law, resolution),
-                resolvedLeft(law, atoms, resolution));
-    }
-
-    /** The sorted sample with atoms snapped and, at a resolution r > 0, every value ≤ r set to 0. */
-    private static double[] resolvedSample(EmpiricalSpectrum esd, List<Atom> atoms, double resolution) {
-        double[] sorted = esd.snappedTo(atoms).sorted();
-        if (resolution > 0) {
-            for (int i = 0; i < sorted.length && sorted[i] <= resolution; i++) {
-                sorted[i] = 0.0;
-            }
-        }
-        return sorted;
-    }
-
-    /** F, or at a resolution r > 0: F(r) on [0, r). */
-    private static DoubleUnaryOperator resolvedCdf(SpectralLaw law, double resolution) {
-        if (!(resolution > 0)) {
-            return law::cdf;
-        }
-        double atR = law.cdf(resolution);
-        return x -> x >= 0 && x < resolution ? atR : law.cdf(x);
-    }
-
-    /** Left limits: F(x−), or at a resolution r > 0: F(r) on (0, r]. */
-    private static DoubleUnaryOperator resolvedLeft(SpectralLaw law, List<Atom> atoms, double resolution) {
-        DoubleUnaryOperator raw = leftLimit(law, atoms);
-        if (!(resolution > 0)) {
-            return raw;
-        }
-        double atR = law.cdf(resolution);
-        return x -> x > 0 && x <= resolution ? atR : raw.applyAsDouble(x);
-    }
-
-    /** KS distance with atoms snapped, on the law's own CDF. */
-    static double ks(EmpiricalSpectrum esd, SpectralLaw law) {
-        List<Atom> atoms = law.atoms();
-        return SpectralStatistics.ks(esd.snappedTo(atoms).sorted(), law::cdf, leftLimit(law, atoms));
-    }
-
-    /** F(x−) = F(x) minus the mass of an atom exactly at x. */
-    private static DoubleUnaryOperator leftLimit(SpectralLaw law, List<Atom> atoms) {
-        return x -> {
-            double f = law.cdf(x);
-            for (Atom a : atoms) {
-                if (a.location() == x) {
-                    f -= a.mass();
-                }
-            }
-            return f;
-        };
-    }
-
-    /**
-     * The quartic law's CDF is one quadrature per call: tabulate it once. The bias laws already
-     * carry a cosine-series CDF, so they are used as they are.
+     * The quartic law's CDF is one quadrature per call: tabulate it once. The bias laws carry
+     * their own CDF (theory/verification-harness.md §1), so they are used as they are.
      */
     private static SpectralLaw tabulated(SpectralLaw law) {
         return law instanceof QuarticLaw ? new TabulatedLaw(law) : law;
     }
 
-    private static CenteredActivation centred(Activation f, Library.Constants c) {
+    /**
+     * f with its Gaussian mean E f(Z) subtracted, with a bias too (not {@link Model#centred}'s
+     * E f(√(1 + σb²) Z)): the report's W1 and moments of the bias scenarios carry the outlier of this
+     * centring; KS and the limit law do not depend on it (theory/verification.md §1).
+     */
+    private static CenteredActivation centred(Model model, DoubleConstants c) {
+        Activation f = model.parsedActivation();
         return new CenteredActivation(f.toDoubleFunction(), c.mean(), f.text());
     }
 
@@ -323,19 +201,19 @@ final class ScenarioRunner {
     }
 
     private Outcome.Scaling scaling(Scenario sc) {
-        Activation f = Activation.parse(sc.activation());
-        Library.Constants c = Library.constants(f, S);
+        Model model = Model.of(sc.activation());
+        CenteredActivation f = centred(model, LimitLaws.constants(model));
         List<Integer> n1s = new ArrayList<>();
         List<Double> ks = new ArrayList<>();
         for (int n1 : sc.sizes()) {
             int n0 = (int) Math.round(sc.psi() * n1);
             int m = (int) Math.round(n0 / sc.phi());
             // The law is taken at the simulated shape's own ratios, so rounding n0 and m costs nothing.
-            SpectralLaw law = tabulated(law(sc, f, c, (double) n0 / m, (double) n0 / n1));
-            SimulationSpec spec = new SimulationSpec(n0, n1, m, 1.0, 1.0, sc.bias(), sc.biasSigma());
-            SimulationResult sim = simulator.run(spec, centred(f, c), sc.trials(), sc.seed());
+            SimulationSpec spec = spec(sc, n0, n1, m);
+            SpectralLaw law = tabulated(LimitLaws.ofSimulation(sc.activation(), spec, sc.seed(), sc.trials(), false));
+            SimulationResult sim = simulator.run(spec, f, sc.trials(), sc.seed());
             n1s.add(n1);
-            ks.add(ks(sim.spectrum(), law));
+            ks.add(TheoryComparison.ks(sim.spectrum(), law, TheoryComparison.Cdf.ofLaw(law), 0));
         }
         return new Outcome.Scaling(n1s, ks, LogLogFit.of(n1s, ks));
     }
@@ -350,7 +228,9 @@ final class ScenarioRunner {
             for (int i = 0; i < sc.zetas().size(); i++) {
                 double zeta = sc.zetas().get(i);
                 labels.add(Report.fmt(zeta, 4));
-                theory.add(boxed(Library.trainingLoss(new ModelParams(sc.eta(), zeta, sc.phi(), sc.psi()), lambdas)));
+                Model model = Model.ofConstants(decimal(sc.eta()), decimal(zeta));
+                theory.add(boxed(TrainingLoss.of(LimitLaws.params(model, sc.phi(), sc.psi()))
+                        .along(lambdas)));
                 List<Double> ref = new ArrayList<>();
                 for (int j = 0; j < lambdas.length; j++) {
                     ref.add(sc.reference().get(i));
@@ -359,17 +239,17 @@ final class ScenarioRunner {
             }
             return new Outcome.Memorization(sc.lambdas(), labels, theory, reference);
         }
-        Activation f = Activation.parse(sc.activation());
-        Library.Constants c = Library.constants(f, S);
-        double[] theory =
-                Library.trainingLoss(new ModelParams(c.eta(), c.zeta(), sc.phiValue(), sc.psiValue()), lambdas);
-        SimulationSpec spec = new SimulationSpec(sc.n0(), sc.n1(), sc.m(), 1.0, 1.0, sc.bias(), sc.biasSigma());
-        SimulationResult sim = simulator.run(spec, centred(f, c), sc.trials(), sc.seed());
+        Model model = Model.of(sc.activation());
+        double[] theory = TrainingLoss.of(LimitLaws.params(model, sc.phiValue(), sc.psiValue()))
+                .along(lambdas);
+        SimulationSpec spec = spec(sc, sc.n0(), sc.n1(), sc.m());
+        SimulationResult sim = simulator.run(spec, centred(model, LimitLaws.constants(model)), sc.trials(), sc.seed());
+        // The simulated side goes through the eigenvalues, independently of the theory's G′(−λ).
         double[] simulated = new double[lambdas.length];
         for (int t = 0; t < sim.trials(); t++) {
-            double[] e = trainingLoss(sim.trial(t), sc.m(), lambdas);
+            double[] ev = sim.trial(t);
             for (int j = 0; j < lambdas.length; j++) {
-                simulated[j] += e[j] / sim.trials();
+                simulated[j] += MemorizationSimulation.spectralLoss(ev, sc.m(), lambdas[j]) / sim.trials();
             }
         }
         return new Outcome.Memorization(
@@ -377,48 +257,61 @@ final class ScenarioRunner {
     }
 
     /**
-     * \( E = \frac{\lambda^2}{m} \operatorname{tr}(K + \lambda)^{-2} \) from the eigenvalues of
-     * M = YYᵀ/m: K = YᵀY/m (m×m) has the min(n1, m) largest eigenvalues of M and m − n1 zeros when
-     * n1 < m. Independent of the memorization package, which goes through G′(−λ).
+     * Per layer, the KS of the data covariance to the input law and to the one-layer theory: the
+     * quartic law of f scaled to η = 1 (ζ/η, φ = n/m, ψ = 1; theory/layers.md).
      */
-    static double[] trainingLoss(double[] eigenvaluesOfM, int m, double[] lambdas) {
-        double[] ev = eigenvaluesOfM.clone();
-        Arrays.sort(ev);
-        int n1 = ev.length;
-        int k = Math.min(n1, m);
-        double[] out = new double[lambdas.length];
-        for (int j = 0; j < lambdas.length; j++) {
-            double lam = lambdas[j];
-            double sum = 0;
-            for (int i = n1 - k; i < n1; i++) {
-                double d = Math.max(ev[i], 0) + lam;
-                sum += 1 / (d * d);
-            }
-            sum += Math.max(0, m - n1) / (lam * lam);
-            out[j] = lam * lam * sum / m;
-        }
-        return out;
-    }
-
-    private Outcome.Layers layers(Scenario sc) {
-        Activation f = Activation.parse(sc.activation());
+    private static Outcome.Layers layers(Scenario sc) {
         if (!sc.n0().equals(sc.n1())) {
             throw new IllegalArgumentException(
                     "scenario " + sc.name() + ": layers need n0 = n1 (ψ = 1), got " + sc.n0() + " and " + sc.n1());
         }
-        return Library.layers(f, sc.depth(), sc.n1(), sc.m(), sc.seed());
+        int n = sc.n1();
+        int m = sc.m();
+        Model model = Model.of(sc.activation());
+        DoubleConstants raw = LimitLaws.constants(model);
+        ModelParams p = LimitLaws.params(model, (double) n / m, 1.0);
+        TabulatedLaw theory = new TabulatedLaw(QuarticLaw.of(new ModelParams(1.0, p.zeta() / p.eta(), p.phi(), 1.0)));
+        LayerPropagation prop = new LayerPropagation(
+                model.parsedActivation().toDoubleFunction(), raw.mean(), 1 / Math.sqrt(raw.eta()), theory::cdf);
+        List<Double> toInput = new ArrayList<>();
+        List<Double> toTheory = new ArrayList<>();
+        for (LayerSpectrum l : prop.run(sc.depth(), n, m, sc.seed())) {
+            if (l.layer() > 0) {
+                toInput.add(l.ksToInputLaw());
+                toTheory.add(l.ksToTheory());
+            }
+        }
+        return new Outcome.Layers(toInput, toTheory);
     }
 
-    private Outcome.Branches branches(Scenario sc) {
-        Activation f = Activation.parse(sc.activation());
-        Library.Constants c = Library.constants(f, S);
-        return Library.branchStudy(new ModelParams(c.eta(), c.zeta(), sc.phi(), sc.psi()), sc.digits(), sc.distances());
+    /** The edge-precision study of theory/branch-selection.md §4 at the scenario's digits and distances. */
+    private static Outcome.Branches branches(Scenario sc) {
+        QuarticLaw law = quartic(sc);
+        int[] d = sc.digits().stream().mapToInt(Integer::intValue).toArray();
+        double[] deltas =
+                sc.distances().stream().mapToDouble(Double::doubleValue).toArray();
+        int ref = 2 * d[d.length - 1] + 20;
+        List<BranchStudy.EdgePoint> pts = BranchStudy.edgeStudy(law, deltas, d, ref);
+        List<List<Double>> error = new ArrayList<>();
+        for (int i = 0; i < d.length; i++) {
+            List<Double> row = new ArrayList<>();
+            for (BranchStudy.EdgePoint pt : pts) {
+                row.add(pt.relErr()[i]);
+            }
+            error.add(row);
+        }
+        String edge = BranchStudy.upperEdge(law, d[d.length - 1]).toString(true);
+        return new Outcome.Branches(edge, sc.distances(), sc.digits(), error);
     }
 
-    private Outcome.Strategies strategies(Scenario sc) {
-        Activation f = Activation.parse(sc.activation());
-        Library.Constants c = Library.constants(f, S);
-        return Library.strategies(new ModelParams(c.eta(), c.zeta(), sc.phi(), sc.psi()));
+    /** The bias-free quartic law of the scenario's activation at its φ, ψ. */
+    static QuarticLaw quartic(Scenario sc) {
+        return QuarticLaw.of(LimitLaws.params(Model.of(sc.activation()), sc.phi(), sc.psi()));
+    }
+
+    /** The shortest decimal that reads back as this double (a scenario's number as written). */
+    private static BigDecimal decimal(double v) {
+        return new BigDecimal(Double.toString(v));
     }
 
     /** The threshold tests of a scenario, in the order of {@link Thresholds}' fields. */

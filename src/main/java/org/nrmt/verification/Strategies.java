@@ -9,7 +9,7 @@ import org.nrmt.spectrum.QuarticLaw;
 import org.nrmt.spectrum.UncertifiedPointException;
 
 /**
- * Three ways to pick G among the quartic's roots, compared on one grid (model.md §4,
+ * Three ways to pick G among the quartic's roots, compared on one grid (theory/branch-selection.md §2,
  * theory/verification-harness.md "Root-selection strategies"):
  * <ol>
  *   <li><b>largest |Im G|</b> at z = x (the public-script rule, {@link BranchStudy#argmaxImRoot});</li>

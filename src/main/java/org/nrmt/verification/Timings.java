@@ -1,13 +1,21 @@
 package org.nrmt.verification;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import org.apache.commons.math3.complex.Complex;
 import org.nrmt.activation.Activation;
+import org.nrmt.constants.DoubleConstants;
+import org.nrmt.constants.GaussianConstantsEngine;
+import org.nrmt.model.LimitLaws;
+import org.nrmt.model.Model;
 import org.nrmt.simulation.CenteredActivation;
 import org.nrmt.simulation.SimulationResult;
 import org.nrmt.simulation.SimulationSpec;
 import org.nrmt.simulation.Simulator;
+import org.nrmt.spectrum.Interval;
 import org.nrmt.spectrum.ModelParams;
+import org.nrmt.spectrum.QuarticLaw;
 
 /**
  * Timing scenarios: nrmt and its python baseline on the same task in the same run, best of
@@ -20,19 +28,19 @@ final class Timings {
     private Timings() {}
 
     static Outcome.Timing run(Scenario sc, Simulator simulator) {
-        Activation f = Activation.parse(sc.activation());
+        Model model = Model.of(sc.activation());
         Optional<String> python = PythonBaseline.versions();
         return switch (sc.task()) {
-            case constants -> constants(sc, f, python);
-            case simulate -> simulate(sc, f, simulator, python);
-            case density -> density(sc, f, python);
-            case stieltjes50 -> stieltjes(sc, f, python);
+            case constants -> constants(sc, model.parsedActivation(), python);
+            case simulate -> simulate(sc, model, simulator, python);
+            case density -> density(sc, LimitLaws.params(model, sc.phi(), sc.psi()), python);
+            case stieltjes50 -> stieltjes(sc, LimitLaws.params(model, sc.phi(), sc.psi()), python);
         };
     }
 
     private static Outcome.Timing constants(Scenario sc, Activation f, Optional<String> python) {
         int digits = sc.digits().get(0);
-        double nrmt = best(() -> Library.constantsAtDigits(f, ScenarioRunner.S, digits));
+        double nrmt = best(() -> GaussianConstantsEngine.compute(f, 1.0, digits));
         String what = "η, ζ of `" + sc.activation() + "` at " + digits + " digits";
         if (!"tanh".equals(sc.activation())) {
             return new Outcome.Timing(what, nrmt, "mpmath", null, "baseline snippet is written for tanh only");
@@ -46,8 +54,9 @@ final class Timings {
                 "mpmath.quad on (−∞,0] ∪ [0,∞), mp.dps = " + digits);
     }
 
-    private static Outcome.Timing simulate(Scenario sc, Activation f, Simulator simulator, Optional<String> python) {
-        Library.Constants c = Library.constants(f, ScenarioRunner.S);
+    private static Outcome.Timing simulate(Scenario sc, Model model, Simulator simulator, Optional<String> python) {
+        DoubleConstants c = LimitLaws.constants(model);
+        Activation f = model.parsedActivation();
         SimulationSpec spec = SimulationSpec.of(sc.n0(), sc.n1(), sc.m());
         CenteredActivation ca = new CenteredActivation(f.toDoubleFunction(), c.mean(), f.text());
         simulator.run(spec, ca, 1, sc.seed());
@@ -72,12 +81,16 @@ final class Timings {
                 "numpy default_rng, W @ X, Y @ Y.T, eigvalsh; OPENBLAS_NUM_THREADS=1 on both sides");
     }
 
-    private static Outcome.Timing density(Scenario sc, Activation f, Optional<String> python) {
-        Library.Constants c = Library.constants(f, ScenarioRunner.S);
-        ModelParams p = new ModelParams(c.eta(), c.zeta(), sc.phi(), sc.psi());
-        double[] range = Library.supportRange(p);
+    private static Outcome.Timing density(Scenario sc, ModelParams p, Optional<String> python) {
+        // the support widened by 5% on each side
+        List<Interval> support = QuarticLaw.of(p).support();
+        double pad =
+                0.05 * (support.get(support.size() - 1).hi() - support.get(0).lo());
+        double[] range = {
+            support.get(0).lo() - pad, support.get(support.size() - 1).hi() + pad
+        };
         int points = sc.points();
-        double nrmt = best(() -> Library.densityGrid(p, range[0], range[1], points));
+        double nrmt = best(() -> QuarticLaw.of(p).densityGrid(range[0], range[1], points));
         String what = points + " density points of `" + sc.activation() + "` (φ = " + Report.fmt(sc.phi(), 3) + ", ψ = "
                 + Report.fmt(sc.psi(), 3) + "), double";
         return baseline(
@@ -86,18 +99,17 @@ final class Timings {
                 "numpy",
                 python,
                 () -> PythonBaseline.seconds(PythonBaseline.densityScript(
-                        c.eta(), c.zeta(), sc.phi(), sc.psi(), range[0], range[1], points, REPEATS)),
+                        p.eta(), p.zeta(), sc.phi(), sc.psi(), range[0], range[1], points, REPEATS)),
                 "nrmt: certified tracker; numpy: batched companion eigvals + largest |Im G| (uncertified, "
                         + "phantom-prone)");
     }
 
-    private static Outcome.Timing stieltjes(Scenario sc, Activation f, Optional<String> python) {
+    private static Outcome.Timing stieltjes(Scenario sc, ModelParams p, Optional<String> python) {
         int digits = sc.digits().get(0);
-        Library.Constants c = Library.constants(f, ScenarioRunner.S);
-        ModelParams p = new ModelParams(c.eta(), c.zeta(), sc.phi(), sc.psi());
         double zRe = 0.7;
         double zIm = 1e-3;
-        double nrmt = best(() -> Library.stieltjesAtDigits(p, zRe, zIm, digits));
+        double nrmt =
+                best(() -> QuarticLaw.of(p).withDigits(digits).stieltjesAp(QuarticLaw.exact(new Complex(zRe, zIm))));
         String what = "one G(" + zRe + " + " + zIm + "i) at " + digits + " digits, `" + sc.activation() + "`";
         return baseline(
                 what,
@@ -105,8 +117,8 @@ final class Timings {
                 "mpmath.polyroots",
                 python,
                 () -> PythonBaseline.seconds(PythonBaseline.stieltjesScript(
-                        Double.toString(c.eta()),
-                        Double.toString(c.zeta()),
+                        Double.toString(p.eta()),
+                        Double.toString(p.zeta()),
                         Double.toString(sc.phi()),
                         Double.toString(sc.psi()),
                         zRe,

@@ -32,7 +32,7 @@ public final class SimulateBench {
             int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
             Simulator sim = new Simulator(solver, threads);
             SimulationSpec spec = SimulationSpec.of(n, n, n);
-            CenteredActivation tanh = CenteredActivation.of(Math::tanh, "tanh");
+            CenteredActivation tanh = new CenteredActivation(Math::tanh, 0, "tanh");
             double best = Double.POSITIVE_INFINITY;
             double cold = 0;
             for (int r = 0; r <= reps; r++) {

@@ -31,7 +31,7 @@ public final class SimulateScaling {
             double st = 0;
             for (int s = 0; s < seeds; s++) {
                 SimulationResult r =
-                        sim.run(SimulationSpec.of(n, n, 2 * n), CenteredActivation.of(square, "x^2-1"), 1, s);
+                        sim.run(SimulationSpec.of(n, n, 2 * n), new CenteredActivation(square, 0, "x^2-1"), 1, s);
                 Comparison c = TheoryComparison.compare(r, MarchenkoPasturLawAccess.of(2.0, 0.5));
                 ks += c.ks() / seeds;
                 w1 += c.w1() / seeds;

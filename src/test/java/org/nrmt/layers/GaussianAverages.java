@@ -4,7 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Test oracle: E g(Z), Z ~ N(0,1), by the trapezoidal rule on [−14, 14] with h = 1/200. For g
- * analytic in a strip of half-width d the error is ~e^(−2πd/h) (model.md §2), below 1e-15 for
+ * analytic in a strip of half-width d the error is ~e^(−2πd/h) (theory/gaussian-constants.md §5), below 1e-15 for
  * every entire or tanh-like g used here; the truncation costs e^(−98).
  */
 final class GaussianAverages {

@@ -53,7 +53,7 @@ class IsospectralFinderTest {
         };
     }
 
-    /** model.md §6: −1 + √5 e^(−2x²) has η_raw = 2/3; the finder recovers a = −b/√5 (b = 1, c = 2). */
+    /** theory/layers.md §4: −1 + √5 e^(−2x²) has η_raw = 2/3; the finder recovers a = −b/√5 (b = 1, c = 2). */
     @Test
     void gaussianBumpWithEngineTo30Digits() {
         ActivationFamily fam = new ActivationFamily("a + b*exp(-c*x^2)", List.of("a", "b", "c"));
@@ -76,7 +76,7 @@ class IsospectralFinderTest {
 
     /**
      * Trigonometric family sin(a x) + cos(b x) − c x − d with a = 2, b = 3/2 fixed: the exact
-     * member is c = a e^(−a²/2) = 2e^(−2), d = e^(−b²/2) = e^(−9/8) (model.md §6, η_raw ≈ 0.8267).
+     * member is c = a e^(−a²/2) = 2e^(−2), d = e^(−b²/2) = e^(−9/8) (theory/layers.md §4, η_raw ≈ 0.8267).
      */
     @Test
     @Tag("slow")

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class LayerPropagationTest {
 
-    /** model.md §6, the three isospectral examples. */
+    /** The three isospectral examples of theory/layers.md §3. */
     static final DoubleUnaryOperator GAUSSIAN_BUMP = x -> -1 + Math.sqrt(5) * Math.exp(-2 * x * x);
 
     static final DoubleUnaryOperator TRIGONOMETRIC =

@@ -13,7 +13,7 @@ import org.nrmt.spectrum.NegativeAxisPoint;
 class TrainingLossTest {
 
     /**
-     * model.md §5: φ = ψ = 1, η = 1, λ = 0.05, quoted to 4 digits. The quartic gives 0.113946 at
+     * PW §5's values at φ = ψ = 1, η = 1, λ = 0.05, quoted to 4 digits (theory/memorization.md §3). The quartic gives 0.113946 at
      * η/ζ = 4 (numpy roots + central difference agree), which the quote rounds up to 0.1140: hence 6e-5.
      */
     @Test

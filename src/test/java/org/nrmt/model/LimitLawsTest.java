@@ -53,6 +53,19 @@ class LimitLawsTest {
         assertEquals(d.getImaginary(), p.g().imag().doubleValue(), 1e-12 * d.abs());
     }
 
+    /**
+     * x² − 1 has ζ = (E[Z(Z² − 1)])² = 0 exactly: the double engine's ~1e-33 is its rounding and
+     * becomes 0, η = E(Z² − 1)² = 2. A small true ζ is kept: x² − 1 + 1e-5·x has ζ = 1e-10.
+     */
+    @Test
+    void aZetaAtTheEnginesRoundingIsZero() {
+        ModelParams p = LimitLaws.params(Model.of("x^2-1"), 0.5, 1);
+        assertEquals(0, p.zeta(), 0);
+        assertEquals(2, p.eta(), 1e-14);
+        ModelParams q = LimitLaws.params(Model.of("x^2-1+0.00001*x"), 0.5, 1);
+        assertEquals(1e-10, q.zeta(), 1e-18); // the engine's double error in E[Z f], times 2E[Z f]
+    }
+
     @Test
     void badModelsAreRefusedWithTheValue() {
         IllegalArgumentException e = assertThrows(

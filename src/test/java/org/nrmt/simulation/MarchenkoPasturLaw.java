@@ -9,7 +9,7 @@ import org.nrmt.spectrum.SpectralLaw;
 
 /**
  * Test oracle: the ζ = 0 law, Marchenko–Pastur with ratio γ = n1/m and scale η
- * ({@code theory/model.md} §3): γηzG² − (z + η(γ − 1))G + 1 = 0, edges η(1 ± √γ)², atom
+ * ({@code theory/quartic.md} §3): γηzG² − (z + η(γ − 1))G + 1 = 0, edges η(1 ± √γ)², atom
  * (1 − 1/γ)₊ at 0, density √((b − x)(x − a))/(2πγηx). Written from the closed forms, independent of
  * the spectrum package.
  */

@@ -10,11 +10,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * f(x) = x² − 1 has mean 0, η = 2, ζ = 0 at s = 1, so M follows Marchenko–Pastur with ratio γ and
- * scale 2 (theory/model.md §3): an end-to-end check of sampling, BLAS, LAPACK and statistics
+ * scale 2 (theory/quartic.md §3): an end-to-end check of sampling, BLAS, LAPACK and statistics
  * against a closed-form law.
  */
 class MarchenkoPasturSimulationTest {
-    static final CenteredActivation SQUARE = CenteredActivation.of(x -> x * x - 1, "x^2-1");
+    static final CenteredActivation SQUARE = new CenteredActivation(x -> x * x - 1, 0, "x^2-1");
 
     static Comparison run(int n0, int n1, int m, int trials) {
         EigenSolver solver = NativeEigenSolver.load(msg -> {});

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class SimulatorTest {
     static EigenSolver nativeSolver;
-    static final CenteredActivation TANH = CenteredActivation.of(Math::tanh, "tanh");
+    static final CenteredActivation TANH = new CenteredActivation(Math::tanh, 0, "tanh");
 
     @BeforeAll
     static void load() {
@@ -85,6 +86,42 @@ class SimulatorTest {
         double scale = a[a.length - 1];
         for (int i = 0; i < a.length; i++) {
             assertEquals(a[i], b[i], 1e-10 * scale, "eigenvalue " + i);
+        }
+    }
+
+    /**
+     * The feature matrix Y of both backends is the one whose spectrum they report: Y from
+     * sampleFeatures agrees between native and ojAlgo to 1e-12 of max|y| for every bias kind, and
+     * the eigenvalues of YYᵀ/m (formed here by plain loops) are sampleEigenvalues' to 1e-10 of λ_max.
+     */
+    @ParameterizedTest
+    @EnumSource(BiasKind.class)
+    void featuresAreTheMatrixWhoseSpectrumIsReported(BiasKind bias) {
+        int n1 = 40;
+        int m = 55;
+        SimulationSpec spec = SimulationSpec.of(30, n1, m).withSigmas(1.3, 0.8).withBias(bias, 0.7);
+        CenteredActivation f = new CenteredActivation(x -> Math.max(x, 0), 0.3, "relu");
+        double[] y = nativeSolver.sampleFeatures(spec, f, 5, 2, 1);
+        double[] yJava = new JavaEigenSolver().sampleFeatures(spec, f, 5, 2, 3);
+        double top = Arrays.stream(y).map(Math::abs).max().orElseThrow();
+        for (int k = 0; k < y.length; k++) {
+            assertEquals(y[k], yJava[k], 1e-12 * top, "entry " + k);
+        }
+        double[] mm = new double[n1 * n1];
+        for (int i = 0; i < n1; i++) {
+            for (int j = 0; j < n1; j++) {
+                double sum = 0;
+                for (int mu = 0; mu < m; mu++) {
+                    sum += y[mu * n1 + i] * y[mu * n1 + j];
+                }
+                mm[i + j * n1] = sum / m;
+            }
+        }
+        double[] expected = new JavaEigenSolver().symmetricEigenvalues(mm, n1);
+        double[] reported = nativeSolver.sampleEigenvalues(spec, f, 5, 2, 1);
+        double scale = expected[n1 - 1];
+        for (int i = 0; i < n1; i++) {
+            assertEquals(expected[i], reported[i], 1e-10 * scale, "eigenvalue " + i);
         }
     }
 

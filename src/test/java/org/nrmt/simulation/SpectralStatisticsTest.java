@@ -136,7 +136,10 @@ class SpectralStatisticsTest {
         SpectralLaw law = atomPlusUniform(0.5);
         EmpiricalSpectrum esd = EmpiricalSpectrum.of(x);
         assertEquals(0.45, esd.massNear(0), 0);
-        assertEquals(0.05 + 0.25 / 550, SpectralStatistics.ks(esd, law), 1e-7); // 1e-7: the tabulated CDF
+        TheoryComparison.Cdf tabulated = TheoryComparison.Cdf.tabulated(law);
+        TheoryComparison.Cdf exact = TheoryComparison.Cdf.ofLaw(law);
+        assertEquals(0.05 + 0.25 / 550, TheoryComparison.ks(esd, law, tabulated, 0), 1e-7); // 1e-7: the table
+        assertEquals(0.05 + 0.25 / 550, TheoryComparison.ks(esd, law, exact, 0), 1e-15);
         // With the right atom the only error is the uniform grid's half step: 0.5/(2·500).
         double[] y = new double[n];
         for (int i = 500; i < n; i++) {
@@ -145,9 +148,15 @@ class SpectralStatisticsTest {
         for (int i = 0; i < 500; i++) {
             y[i] = (i % 2 == 0 ? 1 : -1) * 3e-13;
         }
-        assertEquals(0.5 / 1000, SpectralStatistics.ks(EmpiricalSpectrum.of(y), law), 1e-7);
+        assertEquals(0.5 / 1000, TheoryComparison.ks(EmpiricalSpectrum.of(y), law, tabulated, 0), 1e-7);
+        assertEquals(0.5 / 1000, TheoryComparison.ks(EmpiricalSpectrum.of(y), law, exact, 0), 1e-15);
         // W1: the 0.05 deficit at 0 is carried to [1, 2] where it fades linearly: ∫₀¹ 0.05 + …
-        double w1 = SpectralStatistics.w1(EmpiricalSpectrum.of(x), law);
+        double w1 = TheoryComparison.compare(EmpiricalSpectrum.of(x), law, 0).w1();
+        assertEquals(
+                w1,
+                TheoryComparison.compare(EmpiricalSpectrum.of(x), law, exact, 0, 0)
+                        .w1(),
+                1e-7);
         assertTrue(w1 > 0.05 && w1 < 0.08, "w1 = " + w1);
     }
 

@@ -96,18 +96,4 @@ class ReportTest {
         assertEquals("0", Report.fmt(0.0, 3));
         assertEquals("NaN", Report.fmt(Double.NaN, 3));
     }
-
-    /** E = (λ²/m)[Σ 1/(a+λ)² + (m − n1)/λ²] for n1 equal eigenvalues a; limits 1 − γ and 1. */
-    @Test
-    void trainingLossFromEigenvalues() {
-        double[] ev = {2, 2, 2, 2};
-        double[] lam = {1e-9, 0.5, 1e9};
-        double[] e = ScenarioRunner.trainingLoss(ev, 10, lam);
-        assertEquals(0.6, e[0], 1e-12);
-        assertEquals(0.25 / 10 * (4 / 6.25 + 6 / 0.25), e[1], 1e-15);
-        assertEquals(1.0, e[2], 1e-8);
-        // n1 > m: K has the m largest eigenvalues of M only (the others are the zero atom of M).
-        double[] wide = ScenarioRunner.trainingLoss(new double[] {0, 0, 1, 3}, 2, new double[] {1});
-        assertEquals(0.5 * (1 / 4.0 + 1 / 16.0), wide[0], 1e-15);
-    }
 }
